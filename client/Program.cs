@@ -1,0 +1,1 @@
+namespace QuantCluster.Client; internal static class Program { private static int Main() => 0; }
