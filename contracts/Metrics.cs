@@ -1,0 +1,72 @@
+namespace QuantCluster.Contracts;
+
+/// <summary>
+/// The scalar results of one backtest, with the definitions of ARCHITECTURE.md ("Metrics").
+/// Ratios are fractions (0.12 is 12%); a ratio with a zero denominator and a positive numerator
+/// is +infinity.
+/// </summary>
+public sealed record Metrics
+{
+    public double TotalReturn { get; init; }
+
+    public double Cagr { get; init; }
+
+    public double Volatility { get; init; }
+
+    public double Sharpe { get; init; }
+
+    public double Sortino { get; init; }
+
+    public double MaxDrawdown { get; init; }
+
+    public double Calmar { get; init; }
+
+    public int Fills { get; init; }
+
+    public int Trades { get; init; }
+
+    public double WinRate { get; init; }
+
+    public double ProfitFactor { get; init; }
+
+    public double AvgTrade { get; init; }
+
+    public double Exposure { get; init; }
+
+    /// <summary>Historical one-bar value at risk at 95%, as a loss (positive when the 5% tail loses).</summary>
+    public double Var95 { get; init; }
+
+    /// <summary>Mean of the worst 5% of bar returns, as a loss.</summary>
+    public double Cvar95 { get; init; }
+
+    public double UlcerIndex { get; init; }
+
+    /// <summary>The metric names users type (snake_case), each with its value.</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> Named() =>
+    [
+        new("total_return", TotalReturn),
+        new("cagr", Cagr),
+        new("volatility", Volatility),
+        new("sharpe", Sharpe),
+        new("sortino", Sortino),
+        new("max_drawdown", MaxDrawdown),
+        new("calmar", Calmar),
+        new("fills", Fills),
+        new("trades", Trades),
+        new("win_rate", WinRate),
+        new("profit_factor", ProfitFactor),
+        new("avg_trade", AvgTrade),
+        new("exposure", Exposure),
+        new("var_95", Var95),
+        new("cvar_95", Cvar95),
+        new("ulcer_index", UlcerIndex),
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = new Metrics().Named().Select(m => m.Key).ToArray();
+
+    /// <summary>One metric by its snake_case name.</summary>
+    public double Get(string name) =>
+        Named().FirstOrDefault(m => m.Key == name) is { Key: not null } found
+            ? found.Value
+            : throw new ArgumentException($"There is no metric '{name}'. Metrics: {string.Join(", ", Names)}.", nameof(name));
+}
