@@ -35,7 +35,10 @@ public sealed class IndicatorCache
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public double[] Sma(int period) => Single(new IndicatorKey("sma", period), () => Indicators.Sma.Compute(Bars.Close, period));
+    /// <summary>Running sums of the closes, shared by every simple moving average.</summary>
+    private PrefixSums CloseSums => Get(new IndicatorKey("close_sums", 0), () => new PrefixSums(Bars.Close), s => 2);
+
+    public double[] Sma(int period) => Single(new IndicatorKey("sma", period), () => Indicators.Sma.Compute(CloseSums, period));
 
     public double[] Ema(int period) => Single(new IndicatorKey("ema", period), () => Indicators.Ema.Compute(Bars.Close, period));
 

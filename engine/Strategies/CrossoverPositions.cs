@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace QuantCluster.Engine.Strategies;
@@ -5,29 +7,40 @@ namespace QuantCluster.Engine.Strategies;
 /// <summary>
 /// Position +1 where fast &gt; slow, and -1 (long/short) or 0 (long-only) where fast &lt; slow;
 /// flat where they are equal or either is undefined (NaN). Shared by every crossover strategy,
-/// vectorised because a sweep evaluates it once per parameter set over every bar.
+/// vectorised because a sweep evaluates it once per parameter set over every bar: a comparison
+/// gives one bit per bar, and a table turns eight bits into eight position bytes.
 /// </summary>
 internal static class CrossoverPositions
 {
-    // Four comparison bits to four position bytes, little-endian.
-    private static readonly uint[] Above = BuildTable(0x01);
-    private static readonly uint[] Below = BuildTable(0xFF);
+    private static readonly ulong[] Above = BuildTable(0x01);
+    private static readonly ulong[] Below = BuildTable(0xFF);
 
     public static void Fill(ReadOnlySpan<double> fast, ReadOnlySpan<double> slow, Direction direction, Span<sbyte> positions)
     {
         int n = positions.Length;
-        uint shortMask = direction == Direction.LongShort ? uint.MaxValue : 0;
+        ulong shortMask = direction == Direction.LongShort ? ulong.MaxValue : 0;
+        var bytes = MemoryMarshal.AsBytes(positions);
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(positions);
+            for (; i <= n - 8; i += 8)
+            {
+                var f = Vector512.Create(fast.Slice(i, 8));
+                var s = Vector512.Create(slow.Slice(i, 8));
+                ulong above = Above[(int)Vector512.GreaterThan(f, s).ExtractMostSignificantBits()];
+                ulong below = Below[(int)Vector512.LessThan(f, s).ExtractMostSignificantBits()] & shortMask;
+                BinaryPrimitives.WriteUInt64LittleEndian(bytes.Slice(i, 8), above | below);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
             for (; i <= n - 4; i += 4)
             {
                 var f = Vector256.Create(fast.Slice(i, 4));
                 var s = Vector256.Create(slow.Slice(i, 4));
-                uint above = Above[Vector256.GreaterThan(f, s).ExtractMostSignificantBits()];
-                uint below = Below[Vector256.LessThan(f, s).ExtractMostSignificantBits()] & shortMask;
-                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i, 4), above | below);
+                ulong above = Above[(int)Vector256.GreaterThan(f, s).ExtractMostSignificantBits()];
+                ulong below = Below[(int)Vector256.LessThan(f, s).ExtractMostSignificantBits()] & shortMask;
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i, 4), (uint)(above | below));
             }
         }
 
@@ -37,12 +50,13 @@ internal static class CrossoverPositions
         }
     }
 
-    private static uint[] BuildTable(uint value)
+    /// <summary>Eight comparison bits to eight position bytes, little-endian.</summary>
+    private static ulong[] BuildTable(ulong value)
     {
-        var table = new uint[16];
-        for (int mask = 0; mask < 16; mask++)
+        var table = new ulong[256];
+        for (int mask = 0; mask < 256; mask++)
         {
-            for (int lane = 0; lane < 4; lane++)
+            for (int lane = 0; lane < 8; lane++)
             {
                 if ((mask & (1 << lane)) != 0)
                 {

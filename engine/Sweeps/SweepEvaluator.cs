@@ -1,0 +1,85 @@
+using QuantCluster.Contracts;
+using QuantCluster.Engine.Bars;
+using QuantCluster.Engine.Indicators;
+using QuantCluster.Engine.Metrics;
+using QuantCluster.Engine.Simulation;
+using QuantCluster.Engine.Strategies;
+
+namespace QuantCluster.Engine.Sweeps;
+
+/// <summary>
+/// Backtests many parameter sets of one strategy over one series and keeps metrics only: the
+/// inner loop of every sweep. The series' returns and indicators are computed once and shared by
+/// every set and thread. Results equal <see cref="BacktestSimulator"/>'s to rounding.
+/// </summary>
+public sealed class SweepEvaluator
+{
+    private readonly SeriesReturns _series;
+    private readonly double _periodsPerYear;
+
+    public SweepEvaluator(BarSeries bars, BacktestSettings settings, IndicatorCache? indicators = null)
+    {
+        settings.Validate();
+        Settings = settings;
+        Indicators = indicators ?? new IndicatorCache(bars);
+        if (!ReferenceEquals(Indicators.Bars, bars))
+        {
+            throw new ArgumentException("The indicator cache belongs to another series.", nameof(indicators));
+        }
+
+        _series = new SeriesReturns(bars);
+        _periodsPerYear = settings.PeriodsPerYear ?? Metrics.PeriodsPerYear.Infer(bars.Timestamps);
+    }
+
+    public BacktestSettings Settings { get; }
+
+    public IndicatorCache Indicators { get; }
+
+    public BarSeries Bars => _series.Bars;
+
+    public double PeriodsPerYear => _periodsPerYear;
+
+    /// <summary>Metrics of every set, in order, using up to <paramref name="threads"/> threads.</summary>
+    public Contracts.Metrics[] Evaluate(Strategy strategy, IReadOnlyList<ParameterValues> sets, int threads = 1, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var results = new Contracts.Metrics[sets.Count];
+        var all = sets as ParameterValues[] ?? sets.ToArray();
+        if (Bars.Count < 2)
+        {
+            for (int i = 0; i < all.Length; i++)
+            {
+                results[i] = BacktestSimulator.Run(Bars, strategy, all[i], Settings).Metrics;
+            }
+
+            return results;
+        }
+
+        int groups = (all.Length + LaneGroupKernel.Lanes - 1) / LaneGroupKernel.Lanes;
+        int next = -1;
+        void Work()
+        {
+            var kernel = new LaneGroupKernel(_series);
+            int group;
+            while ((group = Interlocked.Increment(ref next)) < groups)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                int start = group * LaneGroupKernel.Lanes;
+                int count = Math.Min(LaneGroupKernel.Lanes, all.Length - start);
+                kernel.Evaluate(Indicators, strategy, all.AsSpan(start, count), Settings, _periodsPerYear, results.AsSpan(start, count));
+            }
+        }
+
+        int workers = Math.Min(threads, groups);
+        if (workers == 1)
+        {
+            Work();
+        }
+        else
+        {
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
+        }
+
+        return results;
+    }
+}
