@@ -65,8 +65,24 @@ public sealed record Metrics
     public static IReadOnlyList<string> Names { get; } = new Metrics().Named().Select(m => m.Key).ToArray();
 
     /// <summary>One metric by its snake_case name.</summary>
-    public double Get(string name) =>
-        Named().FirstOrDefault(m => m.Key == name) is { Key: not null } found
-            ? found.Value
-            : throw new ArgumentException($"There is no metric '{name}'. Metrics: {string.Join(", ", Names)}.", nameof(name));
+    public double Get(string name) => name switch
+    {
+        "total_return" => TotalReturn,
+        "cagr" => Cagr,
+        "volatility" => Volatility,
+        "sharpe" => Sharpe,
+        "sortino" => Sortino,
+        "max_drawdown" => MaxDrawdown,
+        "calmar" => Calmar,
+        "fills" => Fills,
+        "trades" => Trades,
+        "win_rate" => WinRate,
+        "profit_factor" => ProfitFactor,
+        "avg_trade" => AvgTrade,
+        "exposure" => Exposure,
+        "var_95" => Var95,
+        "cvar_95" => Cvar95,
+        "ulcer_index" => UlcerIndex,
+        _ => throw new ArgumentException($"There is no metric '{name}'. Metrics: {string.Join(", ", Names)}.", nameof(name)),
+    };
 }

@@ -40,7 +40,9 @@ public sealed class SweepEvaluator
     public double PeriodsPerYear => _periodsPerYear;
 
     /// <summary>Metrics of every set, in order, using up to <paramref name="threads"/> threads.</summary>
-    public Contracts.Metrics[] Evaluate(Strategy strategy, IReadOnlyList<ParameterValues> sets, int threads = 1, CancellationToken cancellation = default)
+    /// <param name="progress">Told the number of sets finished so far, after every lane group.</param>
+    public Contracts.Metrics[] Evaluate(
+        Strategy strategy, IReadOnlyList<ParameterValues> sets, int threads = 1, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var results = new Contracts.Metrics[sets.Count];
@@ -56,7 +58,7 @@ public sealed class SweepEvaluator
         }
 
         int groups = (all.Length + LaneGroupKernel.Lanes - 1) / LaneGroupKernel.Lanes;
-        int next = -1;
+        int next = -1, finished = 0;
         void Work()
         {
             var kernel = new LaneGroupKernel(_series);
@@ -67,6 +69,7 @@ public sealed class SweepEvaluator
                 int start = group * LaneGroupKernel.Lanes;
                 int count = Math.Min(LaneGroupKernel.Lanes, all.Length - start);
                 kernel.Evaluate(Indicators, strategy, all.AsSpan(start, count), Settings, _periodsPerYear, results.AsSpan(start, count));
+                progress?.Report(Interlocked.Add(ref finished, count));
             }
         }
 
