@@ -1,1 +1,17 @@
-namespace QuantCluster.Client; internal static class Program { private static int Main() => 0; }
+using System.CommandLine;
+using QuantCluster.Client.Commands;
+
+namespace QuantCluster.Client;
+
+internal static class Program
+{
+    private static int Main(string[] args) => Root().Parse(args).Invoke();
+
+    internal static RootCommand Root() => new("quant: backtest and sweep trading strategies over OHLCV bars, on this machine or a cluster.")
+    {
+        BacktestCommand.Create(),
+        StrategyCommand.Create(),
+        BenchCommand.Create(),
+        DemoCommand.Create(),
+    };
+}

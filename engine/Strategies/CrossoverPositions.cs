@@ -10,8 +10,16 @@ namespace QuantCluster.Engine.Strategies;
 /// vectorised because a sweep evaluates it once per parameter set over every bar: a comparison
 /// gives one bit per bar, and a table turns eight bits into eight position bytes.
 /// </summary>
+/// <remarks>
+/// Prices are quoted in decimals, and two averages that are exactly equal in decimal come out a
+/// unit in the last place apart in binary, in either direction. So lines within
+/// <see cref="TieTolerance"/> of each other (relative) are equal: flat, not a coin toss of rounding.
+/// </remarks>
 internal static class CrossoverPositions
 {
+    /// <summary>Far below any real price difference (a 1e-6 tick on a price of 1e5 is 1e-11), far above rounding.</summary>
+    public const double TieTolerance = 1e-12;
+
     private static readonly ulong[] Above = BuildTable(0x01);
     private static readonly ulong[] Below = BuildTable(0xFF);
 
@@ -27,8 +35,10 @@ internal static class CrossoverPositions
             {
                 var f = Vector512.Create(fast.Slice(i, 8));
                 var s = Vector512.Create(slow.Slice(i, 8));
-                ulong above = Above[(int)Vector512.GreaterThan(f, s).ExtractMostSignificantBits()];
-                ulong below = Below[(int)Vector512.LessThan(f, s).ExtractMostSignificantBits()] & shortMask;
+                var gap = f - s;
+                var tie = Vector512.Max(Vector512.Abs(f), Vector512.Abs(s)) * TieTolerance;
+                ulong above = Above[(int)Vector512.GreaterThan(gap, tie).ExtractMostSignificantBits()];
+                ulong below = Below[(int)Vector512.LessThan(gap, -tie).ExtractMostSignificantBits()] & shortMask;
                 BinaryPrimitives.WriteUInt64LittleEndian(bytes.Slice(i, 8), above | below);
             }
         }
@@ -38,15 +48,18 @@ internal static class CrossoverPositions
             {
                 var f = Vector256.Create(fast.Slice(i, 4));
                 var s = Vector256.Create(slow.Slice(i, 4));
-                ulong above = Above[(int)Vector256.GreaterThan(f, s).ExtractMostSignificantBits()];
-                ulong below = Below[(int)Vector256.LessThan(f, s).ExtractMostSignificantBits()] & shortMask;
+                var gap = f - s;
+                var tie = Vector256.Max(Vector256.Abs(f), Vector256.Abs(s)) * TieTolerance;
+                ulong above = Above[(int)Vector256.GreaterThan(gap, tie).ExtractMostSignificantBits()];
+                ulong below = Below[(int)Vector256.LessThan(gap, -tie).ExtractMostSignificantBits()] & shortMask;
                 BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i, 4), (uint)(above | below));
             }
         }
 
         for (; i < n; i++)
         {
-            positions[i] = fast[i] > slow[i] ? (sbyte)1 : fast[i] < slow[i] && shortMask != 0 ? (sbyte)-1 : (sbyte)0;
+            double gap = fast[i] - slow[i], tie = Math.Max(Math.Abs(fast[i]), Math.Abs(slow[i])) * TieTolerance;
+            positions[i] = gap > tie ? (sbyte)1 : gap < -tie && shortMask != 0 ? (sbyte)-1 : (sbyte)0;
         }
     }
 

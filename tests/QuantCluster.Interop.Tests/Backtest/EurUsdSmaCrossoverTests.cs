@@ -6,6 +6,7 @@ public class EurUsdSmaCrossoverTests
     [InlineData(1, 2, "long_only")]
     [InlineData(1, 2, "long_short")]
     [InlineData(3, 7, "long_only")]
+    [InlineData(3, 7, "long_short")]
     [InlineData(10, 50, "long_only")]
     [InlineData(10, 50, "long_short")]
     [InlineData(20, 60, "long_only")]
@@ -16,9 +17,18 @@ public class EurUsdSmaCrossoverTests
         SmaCrossoverComparison.AssertEngineMatchesDuckDb("EURUSD.csv", fast, slow, direction);
 
     // At bar 4694 (2018-01-21 22:00 UTC) the 3-bar and 7-bar averages of the quoted closes are both
-    // exactly 1.22338, so the position is flat. The engine's rolling SMA rounds them to 1.22338 and
-    // 1.2233800000000001 and goes short: one fill fewer (802, DuckDB 803) and a different return.
-    [Fact(Skip = "Engine bug: sma_crossover breaks exact ties of the averages by rounding error (EURUSD bar 4694); unskip when the engine treats equal averages as equal.")]
-    public void Sma_crossover_stays_flat_where_the_averages_of_the_quoted_closes_are_equal() =>
-        SmaCrossoverComparison.AssertEngineMatchesDuckDb("EURUSD.csv", 3, 7, "long_short");
+    // exactly 1.22338, but a unit in the last place apart in binary: the position must be flat.
+    [Fact]
+    public void Sma_crossover_stays_flat_where_the_averages_of_the_quoted_closes_are_equal()
+    {
+        var bars = Data.Csv.CsvBarReader.Read(ReferencePaths.MarketFile("EURUSD.csv"));
+        var strategy = Engine.Strategies.StrategyCatalog.Find("sma_crossover");
+        var positions = new sbyte[bars.Count];
+        strategy.ComputePositions(
+            new Engine.Indicators.IndicatorCache(bars),
+            strategy.Bind(new Dictionary<string, string> { ["fast"] = "3", ["slow"] = "7", ["direction"] = "long_short" }),
+            positions);
+
+        Assert.Equal(0, positions[4694]);
+    }
 }
