@@ -55,17 +55,17 @@ public sealed class IndicatorCache
     public double[] ZScore(int period) => Single(new IndicatorKey("zscore", period), () => Indicators.ZScore.Compute(Bars.Close, period));
 
     public BollingerBands Bollinger(int period, double width) =>
-        Get(new IndicatorKey("bollinger", period, Width: width), () => Indicators.BollingerBands.Compute(Bars.Close, period, width), b => 3);
+        Get(new IndicatorKey("bollinger", period, Width: width), () => Indicators.BollingerBands.Compute(Bars.Close, period, width), arrays: 3);
 
     public Macd Macd(int fast, int slow, int signal) =>
-        Get(new IndicatorKey("macd", fast, slow, signal), () => Indicators.Macd.Compute(Bars.Close, fast, slow, signal), m => 3);
+        Get(new IndicatorKey("macd", fast, slow, signal), () => Indicators.Macd.Compute(Bars.Close, fast, slow, signal), arrays: 3);
 
     public DonchianChannel Donchian(int period) =>
-        Get(new IndicatorKey("donchian", period), () => DonchianChannel.Compute(Bars.High, Bars.Low, period), d => 2);
+        Get(new IndicatorKey("donchian", period), () => DonchianChannel.Compute(Bars.High, Bars.Low, period), arrays: 2);
 
-    private double[] Single(IndicatorKey key, Func<double[]> compute) => Get(key, compute, a => 1);
+    private double[] Single(IndicatorKey key, Func<double[]> compute) => Get(key, compute, arrays: 1);
 
-    private T Get<T>(IndicatorKey key, Func<T> compute, Func<T, int> arrayCount)
+    private T Get<T>(IndicatorKey key, Func<T> compute, int arrays)
         where T : class
     {
         long now = Interlocked.Increment(ref _clock);
@@ -76,7 +76,9 @@ public sealed class IndicatorCache
             return (T)existing.Value.Value;
         }
 
-        var created = new Entry(new Lazy<object>(compute, LazyThreadSafetyMode.ExecutionAndPublication), now);
+        // The size is known before the entry is shared, so that whoever removes it subtracts
+        // exactly what its creator adds, even when an eviction removes it mid-computation.
+        var created = new Entry(new Lazy<object>(compute, LazyThreadSafetyMode.ExecutionAndPublication), now, (long)arrays * Bars.Count * sizeof(double));
         var entry = _entries.GetOrAdd(key, created);
         if (!ReferenceEquals(entry, created))
         {
@@ -85,9 +87,9 @@ public sealed class IndicatorCache
         }
 
         Interlocked.Increment(ref _misses);
+        Interlocked.Add(ref _bytes, entry.Bytes);
         var value = (T)entry.Value.Value;
-        entry.Bytes = (long)arrayCount(value) * Bars.Count * sizeof(double);
-        if (Interlocked.Add(ref _bytes, entry.Bytes) > _budgetBytes)
+        if (Interlocked.Read(ref _bytes) > _budgetBytes)
         {
             Evict(keep: key);
         }
@@ -99,7 +101,9 @@ public sealed class IndicatorCache
     {
         lock (_entries)
         {
-            foreach (var (key, entry) in _entries.OrderBy(e => e.Value.LastUse))
+            // A snapshot: LINQ over the live dictionary copies it with Count then CopyTo, which
+            // throws when another thread adds an entry in between.
+            foreach (var (key, entry) in _entries.ToArray().OrderBy(e => e.Value.LastUse))
             {
                 if (Interlocked.Read(ref _bytes) <= _budgetBytes)
                 {
@@ -116,12 +120,12 @@ public sealed class IndicatorCache
 
     private readonly record struct IndicatorKey(string Name, int A, int B = 0, int C = 0, double Width = 0);
 
-    private sealed class Entry(Lazy<object> value, long lastUse)
+    private sealed class Entry(Lazy<object> value, long lastUse, long bytes)
     {
         public Lazy<object> Value { get; } = value;
 
         public long LastUse { get; set; } = lastUse;
 
-        public long Bytes { get; set; }
+        public long Bytes { get; } = bytes;
     }
 }

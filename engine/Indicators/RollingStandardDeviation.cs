@@ -34,14 +34,17 @@ public static class RollingStandardDeviation
 
             // Two-pass over the window: the running sum-of-squares form cancels catastrophically
             // when the price level is large against its variation.
-            double m = mean[i], squares = 0;
+            // A flat window deviates by exactly 0, even when the rolling mean is an ulp off its value.
+            double m = mean[i], squares = 0, first = source[i - period + 1];
+            bool flat = true;
             for (int k = i - period + 1; k <= i; k++)
             {
                 double d = source[k] - m;
                 squares += d * d;
+                flat &= source[k] == first;
             }
 
-            output[i] = Math.Sqrt(squares / period);
+            output[i] = flat ? 0 : Math.Sqrt(squares / period);
         }
     }
 }

@@ -31,6 +31,13 @@ public sealed class DonchianBreakout : Strategy
         // Channels of the bars before t: a close cannot break out of a range that includes itself.
         for (int t = 1; t < positions.Length; t++)
         {
+            // Warm-up: flat until both channels are defined (the exit one too, when it is the longer).
+            if (double.IsNaN(entry.Upper[t - 1]) || double.IsNaN(exit.Lower[t - 1]))
+            {
+                positions[t] = 0;
+                continue;
+            }
+
             double c = close[t];
             if (position > 0 && c < exit.Lower[t - 1])
             {
