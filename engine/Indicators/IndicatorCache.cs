@@ -15,6 +15,7 @@ public sealed class IndicatorCache
 
     private readonly ConcurrentDictionary<IndicatorKey, Entry> _entries = new();
     private readonly long _budgetBytes;
+    private readonly Lazy<PrefixSums> _closeSums;
     private long _bytes;
     private long _clock;
     private long _hits;
@@ -25,6 +26,7 @@ public sealed class IndicatorCache
         ArgumentOutOfRangeException.ThrowIfLessThan(budgetBytes, 0);
         Bars = bars;
         _budgetBytes = budgetBytes;
+        _closeSums = new Lazy<PrefixSums>(() => new PrefixSums(bars.Close), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public BarSeries Bars { get; }
@@ -35,8 +37,8 @@ public sealed class IndicatorCache
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    /// <summary>Running sums of the closes, shared by every simple moving average.</summary>
-    private PrefixSums CloseSums => Get(new IndicatorKey("close_sums", 0), () => new PrefixSums(Bars.Close), s => 2);
+    /// <summary>Running sums of the closes, shared by every simple moving average and never evicted.</summary>
+    private PrefixSums CloseSums => _closeSums.Value;
 
     public double[] Sma(int period) => Single(new IndicatorKey("sma", period), () => Indicators.Sma.Compute(CloseSums, period));
 

@@ -32,6 +32,22 @@ public sealed class PrefixSums
 
     public int Count => _high.Length - 1;
 
-    /// <summary>The sum of source[start..end).</summary>
-    public double Sum(int start, int end) => (_high[end] - _high[start]) + (_low[end] - _low[start]);
+    /// <summary>The mean of source[start..end), rounded once from the exact window sum.</summary>
+    public double Mean(int start, int end)
+    {
+        // The window sum as a double-double: the difference of the high parts with its own
+        // rounding error (two-difference), plus the difference of the low parts.
+        double a = _high[end], b = _high[start];
+        double high = a - b;
+        double back = high - a;
+        double error = (a - (high - back)) - (b + back);
+        double low = error + (_low[end] - _low[start]);
+
+        // Divide, then correct the quotient by the exact remainder (a fused multiply-add), so
+        // that a window of equal values averages to exactly that value.
+        int count = end - start;
+        double mean = high / count;
+        double remainder = Math.FusedMultiplyAdd(-mean, count, high) + low;
+        return mean + remainder / count;
+    }
 }

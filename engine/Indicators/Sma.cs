@@ -11,7 +11,7 @@ public static class Sma
         var output = new double[sums.Count];
         for (int i = 0; i < output.Length; i++)
         {
-            output[i] = i >= period - 1 ? sums.Sum(i + 1 - period, i + 1) / period : double.NaN;
+            output[i] = i >= period - 1 ? sums.Mean(i + 1 - period, i + 1) : double.NaN;
         }
 
         return output;
