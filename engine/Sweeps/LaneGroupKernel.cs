@@ -25,6 +25,7 @@ internal sealed class LaneGroupKernel
     private readonly sbyte[][] _positions;
     private readonly ulong[] _packed;
     private readonly FillLosses _fillLosses = new(Lanes);
+    private readonly TakenLosses _taken = new();
     private readonly ReturnStatistics[] _statistics = new ReturnStatistics[Lanes];
     private readonly int[] _zeroReturns = new int[Lanes];
     private double[]? _replay;
@@ -69,7 +70,7 @@ internal sealed class LaneGroupKernel
         LanePacking.Pack(_positions, n, _packed.AsSpan(2));
         Simulate(settings);
         int offset = settings.Fill == FillMode.Close ? 1 : 0;
-        int replay = new TailWalk(_series, _packed, offset, settings.PositionFraction, _fillLosses, _zeroReturns).Run(_statistics);
+        int replay = new TailWalk(_series, _packed, offset, settings.PositionFraction, _fillLosses, _zeroReturns, _taken).Run(_statistics);
         for (int lane = 0; lane < Lanes; lane++)
         {
             if ((replay & (1 << lane)) != 0)
@@ -94,7 +95,8 @@ internal sealed class LaneGroupKernel
         var market = _series.CloseToClose;
         var packed = _packed;
         bool atClose = settings.Fill == FillMode.Close;
-        double fraction = settings.PositionFraction, commission = settings.CommissionBps / 10_000, slippage = settings.SlippageBps / 10_000;
+        double fraction = settings.PositionFraction, commission = settings.CommissionBps / 10_000;
+        var slippage = new SlippageFactors(settings.SlippageBps / 10_000);
 
         // packed[t + offset] is the decision held into bar t, packed[t + offset + 1] the one held at its close.
         int offset = atClose ? 1 : 0;
@@ -123,8 +125,9 @@ internal sealed class LaneGroupKernel
                 var newHigh = fraction * Weights(next, 4);
                 var changedLow = ~Vector256.Equals(oldLow, newLow);
                 var changedHigh = ~Vector256.Equals(oldHigh, newHigh);
-                var fillLow = FillBar.Return(oldLow, newLow, previousClose, reference, close[t], commission, slippage, out var exitLow);
-                var fillHigh = FillBar.Return(oldHigh, newHigh, previousClose, reference, close[t], commission, slippage, out var exitHigh);
+                double opening = reference / previousClose, closing = close[t] / reference;
+                var fillLow = FillBar.Return(oldLow, newLow, opening, closing, commission, in slippage, out var exitLow);
+                var fillHigh = FillBar.Return(oldHigh, newHigh, opening, closing, commission, in slippage, out var exitHigh);
                 low.Fill(changedLow, oldLow, eLow, exitLow);
                 high.Fill(changedHigh, oldHigh, eHigh, exitHigh);
                 rLow = Vector256.ConditionalSelect(changedLow, fillLow, rLow);

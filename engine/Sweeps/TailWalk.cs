@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using QuantCluster.Engine.Metrics;
 
@@ -25,8 +25,9 @@ internal readonly ref struct TailWalk
     private readonly double _fraction;
     private readonly FillLosses _fillLosses;
     private readonly int[] _zeroReturns;
+    private readonly TakenLosses _taken;
 
-    public TailWalk(SeriesReturns series, ulong[] packed, int offset, double fraction, FillLosses fillLosses, int[] zeroReturns)
+    public TailWalk(SeriesReturns series, ulong[] packed, int offset, double fraction, FillLosses fillLosses, int[] zeroReturns, TakenLosses taken)
     {
         _series = series;
         _packed = packed;
@@ -34,30 +35,26 @@ internal readonly ref struct TailWalk
         _fraction = fraction;
         _fillLosses = fillLosses;
         _zeroReturns = zeroReturns;
+        _taken = taken;
     }
 
     /// <summary>Writes Var95 and Cvar95 of the lanes it can; returns a bit per lane whose tail reaches into gains.</summary>
     public int Run(ReturnStatistics[] statistics)
     {
         int k = _series.TailCount;
-        int lanes = LaneGroupKernel.Lanes;
         if (k == 0)
         {
             return 0;
         }
 
-        Span<int> count = stackalloc int[lanes];
-        Span<double> sum = stackalloc double[lanes];
-        Span<int> last = stackalloc int[lanes];
-        count.Clear();
-        sum.Clear();
-        last.Fill(-1);
-        WalkUp(k, count, sum, last);
+        Span<int> count = stackalloc int[LaneGroupKernel.Lanes];
+        Span<double> sum = stackalloc double[LaneGroupKernel.Lanes];
+        WalkUp(k, count, sum);
 
         int replay = 0;
-        for (int lane = 0; lane < lanes; lane++)
+        for (int lane = 0; lane < LaneGroupKernel.Lanes; lane++)
         {
-            if (!MergeFillLosses(lane, k, count[lane], sum[lane], last[lane], ref statistics[lane]))
+            if (!MergeFillLosses(lane, k, count[lane], sum[lane], ref statistics[lane]))
             {
                 replay |= 1 << lane;
             }
@@ -66,12 +63,23 @@ internal readonly ref struct TailWalk
         return replay;
     }
 
-    /// <summary>Counts each lane's non-fill losses from the smallest up, until it has k or the stream ends.</summary>
-    private unsafe void WalkUp(int k, Span<int> count, Span<double> sum, Span<int> last)
+    /// <summary>
+    /// Takes each lane's non-fill losses from the smallest up until it has k or the stream ends,
+    /// counting and summing all eight lanes at once under a mask, and records who took what.
+    /// </summary>
+    private unsafe void WalkUp(int k, Span<int> counts, Span<double> sums)
     {
         var values = _series.LossValues;
         var codes = _series.LossCodes;
+        var laneBits = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
+        var lowBits = Vector256.Create(1L, 2, 4, 8);
+        var highBits = Vector256.Create(16L, 32, 64, 128);
+        var full = Vector256.Create(k);
+        var count = Vector256<int>.Zero;
+        var sumLow = Vector256<double>.Zero;
+        var sumHigh = Vector256<double>.Zero;
         ulong active = 0x8080808080808080UL;
+        _taken.Clear();
         fixed (ulong* packed = _packed)
         {
             for (int i = 0; i < values.Length && active != 0; i++)
@@ -83,29 +91,48 @@ internal readonly ref struct TailWalk
                 }
 
                 ulong takes = Takers(packed, codes[i]) & active;
-                while (takes != 0)
+                if (takes == 0)
                 {
-                    int lane = BitOperations.TrailingZeroCount(takes) >> 3;
-                    takes &= takes - 1;
-                    sum[lane] += _fraction * values[i];
-                    last[lane] = i;
-                    if (++count[lane] == k)
+                    continue;
+                }
+
+                // One bit per lane: gather the 0x80 of each byte into a byte.
+                int takers = (int)(((takes >> 7) * 0x0102040810204080UL) >> 56);
+                _taken.Add(i, (byte)takers);
+                var loss = Vector256.Create(_fraction * values[i]);
+                count -= Vector256.Equals(Vector256.Create(takers) & laneBits, laneBits);
+                sumLow += loss & Vector256.Equals(Vector256.Create((long)takers) & lowBits, lowBits).AsDouble();
+                sumHigh += loss & Vector256.Equals(Vector256.Create((long)takers) & highBits, highBits).AsDouble();
+                if (Vector256.EqualsAny(count, full))
+                {
+                    // Lanes at k stop taking: their count stays at k, and their last taken loss is their bound.
+                    uint done = Vector256.Equals(count, full).ExtractMostSignificantBits();
+                    for (int lane = 0; lane < LaneGroupKernel.Lanes; lane++)
                     {
-                        active &= ~(0x80UL << (lane * 8));
+                        if ((done & (1u << lane)) != 0)
+                        {
+                            active &= ~(0x80UL << (lane * 8));
+                        }
                     }
                 }
             }
         }
+
+        count.CopyTo(counts);
+        sumLow.CopyTo(sums);
+        sumHigh.CopyTo(sums[4..]);
     }
 
     /// <summary>
     /// Merges the lane's fill-bar losses into its walked losses: the tail is the k smallest of both.
     /// Returns false when even every loss and zero together are fewer than k.
     /// </summary>
-    private bool MergeFillLosses(int lane, int k, int walked, double walkedSum, int top, ref ReturnStatistics statistics)
+    private bool MergeFillLosses(int lane, int k, int walked, double walkedSum, ref ReturnStatistics statistics)
     {
+        int top = _taken.Previous(lane, _taken.Count - 1);
+
         // With k walked losses, nothing above the k-th can be in the tail; with fewer, every loss can.
-        double bound = walked == k ? _fraction * _series.LossValues[top] : 0;
+        double bound = walked == k ? Loss(top) : 0;
         var fills = _fillLosses.Of(lane);
         int m = 0;
         double fillSum = 0;
@@ -118,7 +145,6 @@ internal readonly ref struct TailWalk
             }
         }
 
-        var candidates = fills[..m];
         if (walked + m < k)
         {
             if (walked + m + _zeroReturns[lane] < k)
@@ -131,15 +157,15 @@ internal readonly ref struct TailWalk
         }
 
         // k + surplus candidates: drop the surplus largest, from the top of the walked losses
-        // (walking down) or of the fill losses (a heap, since only the dropped ones need order).
-        var heap = new MaxHeap(candidates);
+        // (read back from the record) or of the fill losses (a heap: only the dropped need order).
+        var heap = new MaxHeap(fills[..m]);
         double sum = walkedSum + fillSum;
         for (int surplus = walked + m - k; surplus > 0; surplus--)
         {
-            if (top >= 0 && (heap.Count == 0 || _fraction * _series.LossValues[top] >= heap.Max))
+            if (top >= 0 && (heap.Count == 0 || Loss(top) >= heap.Max))
             {
-                sum -= _fraction * _series.LossValues[top];
-                top = PreviousTaken(lane, top - 1);
+                sum -= Loss(top);
+                top = _taken.Previous(lane, top - 1);
             }
             else
             {
@@ -147,28 +173,12 @@ internal readonly ref struct TailWalk
             }
         }
 
-        double walkedTop = top >= 0 ? _fraction * _series.LossValues[top] : double.NegativeInfinity;
+        double walkedTop = top >= 0 ? Loss(top) : double.NegativeInfinity;
         Finish(ref statistics, Math.Max(walkedTop, heap.Count > 0 ? heap.Max : double.NegativeInfinity), sum, k);
         return true;
     }
 
-    /// <summary>The last loss at or below index i that the lane takes, or -1.</summary>
-    private unsafe int PreviousTaken(int lane, int i)
-    {
-        ulong bit = 0x80UL << (lane * 8);
-        fixed (ulong* packed = _packed)
-        {
-            for (; i >= 0; i--)
-            {
-                if ((Takers(packed, _series.LossCodes[i]) & bit) != 0)
-                {
-                    return i;
-                }
-            }
-        }
-
-        return -1;
-    }
+    private double Loss(int takenPosition) => _fraction * _series.LossValues[_taken.Entry(takenPosition)];
 
     /// <summary>0x80 in the byte of every lane that takes this loss: it held the losing side at that bar and did not fill there.</summary>
     private unsafe ulong Takers(ulong* packed, int code)
