@@ -6,7 +6,7 @@ namespace QuantCluster.Data.Tests.Parquet;
 /// <summary>Runs the committed Node scripts in tests/reference, which drive DuckDB.</summary>
 public static class DuckDbReference
 {
-    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(3);
+    private static TimeSpan ScriptTimeout => TimeSpan.FromMinutes(3);
 
     /// <summary>What DuckDB reads from each file (parquet-dump.mjs), keyed by the path given.</summary>
     public static IReadOnlyDictionary<string, DuckDbFile> Dump(IReadOnlyList<string> files)
