@@ -41,7 +41,7 @@ internal sealed class ParquetColumnReader(ParquetFileReader file, ParquetColumnI
             try
             {
                 file.ReadAt(start, bytes.AsSpan(0, length));
-                chunkReader.Read(bytes.AsSpan(0, length), start, chunk.Codec, values.AsSpan(row, rows), nulls.AsSpan(row, nulls is null ? 0 : rows));
+                chunkReader.Read(bytes.AsSpan(0, length), start, chunk.Codec, values.AsSpan(row, rows), nulls is null ? [] : nulls.AsSpan(row, rows));
             }
             catch (ParquetFormatException ex)
             {
