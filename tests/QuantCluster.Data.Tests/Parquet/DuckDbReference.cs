@@ -20,6 +20,15 @@ public static class DuckDbReference
 
     public static DuckDbFile Dump(string file) => Dump([file])[file];
 
+    /// <summary>Runs SQL statements (duckdb-query.mjs); one list of rows per statement, every value a string or null.</summary>
+    public static IReadOnlyList<IReadOnlyList<Dictionary<string, string?>>> Query(params string[] statements)
+    {
+        using var json = JsonDocument.Parse(RunScript("duckdb-query.mjs", statements));
+        return [.. json.RootElement.EnumerateArray().Select(result => (IReadOnlyList<Dictionary<string, string?>>)[
+            .. result.EnumerateArray().Select(row => row.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString())),
+        ])];
+    }
+
     /// <summary>Runs a script with node and returns its standard output; fails with its error output.</summary>
     public static string RunScript(string script, IReadOnlyList<string> arguments)
     {
