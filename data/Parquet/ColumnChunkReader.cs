@@ -207,6 +207,12 @@ internal sealed class ColumnChunkReader<T>(ParquetColumnInfo column, ValueDecode
     {
         if (codec == ParquetCompression.Uncompressed && body.Length == uncompressedSize)
             return body;
+        if (!PageCompression.IsPlausible(codec, body, uncompressedSize))
+        {
+            throw new ParquetFormatException(
+                $"page at byte offset {pageOffset} declares {uncompressedSize} uncompressed bytes, which {body.Length} bytes of {ThriftEnumNames.Of(codec)} data cannot hold");
+        }
+
         if (_scratch.Length < uncompressedSize)
             _scratch = new byte[Math.Max(uncompressedSize, Math.Min(_scratch.Length * 2, MaxPageSize))];
         var destination = _scratch.AsSpan(0, uncompressedSize);

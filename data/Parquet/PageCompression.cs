@@ -7,6 +7,21 @@ internal static class PageCompression
         or ParquetCompression.Snappy or ParquetCompression.Gzip or ParquetCompression.Zstd
         or ParquetCompression.Lz4 or ParquetCompression.Lz4Raw;
 
+    /// <summary>
+    /// Whether compressed bytes can expand to the size a page header declares, checked before a
+    /// buffer of that size is allocated, so one corrupt size field cannot demand gigabytes.
+    /// </summary>
+    public static bool IsPlausible(ParquetCompression codec, ReadOnlySpan<byte> source, int uncompressedSize) => codec switch
+    {
+        ParquetCompression.Uncompressed => source.Length == uncompressedSize,
+        ParquetCompression.Snappy => SnappyCodec.DeclaredLength(source) == (ulong)uncompressedSize,
+        // Deflate expands at most about 1032 to 1; LZ4 about 255 to 1.
+        ParquetCompression.Gzip => uncompressedSize <= ((long)source.Length * 1032) + 1024,
+        ParquetCompression.Lz4 or ParquetCompression.Lz4Raw => uncompressedSize <= ((long)source.Length * 255) + 1024,
+        ParquetCompression.Zstd => ZstdCodec.FrameContentSize(source) is not { } size || size == (ulong)uncompressedSize,
+        _ => true,
+    };
+
     /// <summary>Decompresses a whole page; any codec failure becomes a message naming the page.</summary>
     public static void Decompress(ParquetCompression codec, ReadOnlySpan<byte> source, Span<byte> destination, long pageOffset)
     {

@@ -76,6 +76,8 @@ internal sealed class ParquetColumnReader(ParquetFileReader file, ParquetColumnI
             throw new ParquetFormatException($"{Where()}: the footer has no metadata for the chunk");
         if (chunk.Type != column.PhysicalType)
             throw new ParquetFormatException($"{Where()}: the chunk is {ThriftEnumNames.Of(chunk.Type)} but the schema says {ThriftEnumNames.Of(column.PhysicalType)}");
+        if (chunk.NumValues != file.Metadata.RowGroups[rowGroup].NumRows)
+            throw new ParquetFormatException($"{Where()}: the chunk holds {chunk.NumValues} values but the row group has {file.Metadata.RowGroups[rowGroup].NumRows} rows");
         if (!PageCompression.CanRead(chunk.Codec))
             throw new ParquetFormatException($"{Where()}: unsupported codec {ThriftEnumNames.Of(chunk.Codec)}");
         var start = chunk.DictionaryPageOffset is long dictionary && dictionary > 0 && dictionary < chunk.DataPageOffset

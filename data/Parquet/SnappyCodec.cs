@@ -8,7 +8,7 @@ internal static class SnappyCodec
     {
         // The block starts with its uncompressed length; checking it first avoids decoding a
         // page whose header and data disagree.
-        var declared = ReadLength(source);
+        var declared = DeclaredLength(source);
         if (declared != (ulong)destination.Length)
             throw new ParquetFormatException($"Snappy block holds {declared} bytes, the page header says {destination.Length}");
         var decoded = Snappy.Decode(source);
@@ -19,7 +19,8 @@ internal static class SnappyCodec
 
     public static byte[] Compress(ReadOnlySpan<byte> source) => Snappy.Encode(source);
 
-    private static ulong ReadLength(ReadOnlySpan<byte> source)
+    /// <summary>The uncompressed length a Snappy block starts with, or null when the header is invalid.</summary>
+    public static ulong? DeclaredLength(ReadOnlySpan<byte> source)
     {
         ulong result = 0;
         for (var i = 0; i < Math.Min(source.Length, 5); i++)
@@ -29,6 +30,6 @@ internal static class SnappyCodec
                 return result;
         }
 
-        throw new ParquetFormatException("Snappy block has no valid length header");
+        return null;
     }
 }

@@ -32,6 +32,16 @@ internal static unsafe partial class ZstdCodec
         return buffer.AsSpan(0, (int)written).ToArray();
     }
 
+    /// <summary>The size a frame header records, or null when the frame does not say or is not a frame.</summary>
+    public static ulong? FrameContentSize(ReadOnlySpan<byte> source)
+    {
+        ulong size;
+        fixed (byte* src = source)
+            size = GetFrameContentSize(src, (nuint)source.Length);
+        // ZSTD_CONTENTSIZE_UNKNOWN is 2^64-1 and ZSTD_CONTENTSIZE_ERROR 2^64-2.
+        return size >= ulong.MaxValue - 1 ? null : size;
+    }
+
     private static string ErrorName(nuint code) => Marshal.PtrToStringUTF8(GetErrorName(code)) ?? "unknown";
 
     [LibraryImport(Library, EntryPoint = "ZSTD_decompress")]
@@ -42,6 +52,9 @@ internal static unsafe partial class ZstdCodec
 
     [LibraryImport(Library, EntryPoint = "ZSTD_compressBound")]
     private static partial nuint CompressBound(nuint srcSize);
+
+    [LibraryImport(Library, EntryPoint = "ZSTD_getFrameContentSize")]
+    private static partial ulong GetFrameContentSize(byte* src, nuint srcSize);
 
     [LibraryImport(Library, EntryPoint = "ZSTD_isError")]
     private static partial uint IsError(nuint code);
