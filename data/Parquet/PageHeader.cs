@@ -71,19 +71,30 @@ internal sealed class PageHeader
         writer.WriteI32Field(ref last, 2, UncompressedPageSize);
         writer.WriteI32Field(ref last, 3, CompressedPageSize);
         short inner = 0;
-        if (Type == PageType.DictionaryPage)
+        switch (Type)
         {
-            writer.WriteFieldHeader(ref last, 7, ThriftCompactType.Struct);
-            writer.WriteI32Field(ref inner, 1, NumValues);
-            writer.WriteI32Field(ref inner, 2, (int)Encoding);
-        }
-        else
-        {
-            writer.WriteFieldHeader(ref last, 5, ThriftCompactType.Struct);
-            writer.WriteI32Field(ref inner, 1, NumValues);
-            writer.WriteI32Field(ref inner, 2, (int)Encoding);
-            writer.WriteI32Field(ref inner, 3, (int)DefinitionLevelEncoding);
-            writer.WriteI32Field(ref inner, 4, (int)ParquetEncoding.Rle);
+            case PageType.DictionaryPage:
+                writer.WriteFieldHeader(ref last, 7, ThriftCompactType.Struct);
+                writer.WriteI32Field(ref inner, 1, NumValues);
+                writer.WriteI32Field(ref inner, 2, (int)Encoding);
+                break;
+            case PageType.DataPageV2:
+                writer.WriteFieldHeader(ref last, 8, ThriftCompactType.Struct);
+                writer.WriteI32Field(ref inner, 1, NumValues);
+                writer.WriteI32Field(ref inner, 2, NumNulls);
+                writer.WriteI32Field(ref inner, 3, NumRows);
+                writer.WriteI32Field(ref inner, 4, (int)Encoding);
+                writer.WriteI32Field(ref inner, 5, DefinitionLevelsByteLength);
+                writer.WriteI32Field(ref inner, 6, RepetitionLevelsByteLength);
+                writer.WriteBoolField(ref inner, 7, IsCompressed);
+                break;
+            default:
+                writer.WriteFieldHeader(ref last, 5, ThriftCompactType.Struct);
+                writer.WriteI32Field(ref inner, 1, NumValues);
+                writer.WriteI32Field(ref inner, 2, (int)Encoding);
+                writer.WriteI32Field(ref inner, 3, (int)DefinitionLevelEncoding);
+                writer.WriteI32Field(ref inner, 4, (int)ParquetEncoding.Rle);
+                break;
         }
 
         writer.WriteStop();

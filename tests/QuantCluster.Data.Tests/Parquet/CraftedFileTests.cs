@@ -39,6 +39,33 @@ public sealed class CraftedFileTests
     }
 
     [Fact]
+    public void Reads_a_v2_page_whose_values_are_stored_uncompressed_in_a_zstd_chunk()
+    {
+        // Rows 1, null, 3: levels 1 0 1 as one bit-packed group, then the two PLAIN values.
+        byte[] levels = [0x03, 0b0000_0101];
+        byte[] body = [.. levels, .. BitConverter.GetBytes(1L), .. BitConverter.GetBytes(3L)];
+        var page = new PageHeader
+        {
+            Type = PageType.DataPageV2,
+            UncompressedPageSize = body.Length,
+            CompressedPageSize = body.Length,
+            NumValues = 3,
+            NumNulls = 1,
+            NumRows = 3,
+            Encoding = ParquetEncoding.Plain,
+            DefinitionLevelsByteLength = levels.Length,
+            IsCompressed = false,
+        };
+        var column = new SchemaElement { Name = "v", Type = ParquetPhysicalType.Int64, RepetitionType = SchemaElement.Optional };
+
+        using var reader = ParquetFileReader.Open(new MemoryStream(CraftedParquetFile.Build(column, page, body, 3, ParquetCompression.Zstd)));
+        var values = reader.ReadColumn("v");
+
+        Assert.Equal([1L, 0, 3], values.GetValues<long>());
+        Assert.Equal([false, true, false], values.Nulls!);
+    }
+
+    [Fact]
     public async Task An_encoding_the_type_cannot_have_names_the_encoding_and_column()
     {
         var bytes = CraftedParquetFile.Int64Column([1, 2, 3], adjustPage: p => p.Encoding = ParquetEncoding.DeltaByteArray);

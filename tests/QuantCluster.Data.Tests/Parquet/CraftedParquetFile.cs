@@ -8,7 +8,7 @@ namespace QuantCluster.Data.Tests.Parquet;
 /// </summary>
 internal static class CraftedParquetFile
 {
-    public static byte[] Build(SchemaElement column, PageHeader page, byte[] body, long rows)
+    public static byte[] Build(SchemaElement column, PageHeader page, byte[] body, long rows, ParquetCompression codec = ParquetCompression.Uncompressed)
     {
         var file = new MemoryStream();
         file.Write("PAR1"u8);
@@ -22,7 +22,7 @@ internal static class CraftedParquetFile
             HasMetadata = true,
             FileOffset = chunkStart,
             Type = column.Type!.Value,
-            Codec = ParquetCompression.Uncompressed,
+            Codec = codec,
             NumValues = rows,
             DataPageOffset = chunkStart,
             TotalCompressedSize = file.Position - chunkStart,
