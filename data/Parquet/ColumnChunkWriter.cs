@@ -50,9 +50,9 @@ internal sealed class ColumnChunkWriter(TrackedOutput output, ParquetWriterOptio
         }
 
         chunk.DataPageOffset = output.Position;
-        for (var page = 0; page < count; page += options.PageSize)
+        for (var page = 0; page < count; page += options.RowsPerPage)
         {
-            var rows = Math.Min(options.PageSize, count - page);
+            var rows = Math.Min(options.RowsPerPage, count - page);
             _page.Clear();
             if (column.IsOptional)
                 WriteDefinitionLevels(column, start + page, rows);

@@ -65,7 +65,10 @@ public sealed class ParquetFileReader : IDisposable
         }
     }
 
-    /// <summary>Opens a Parquet file held in a stream; a stream that cannot seek is copied to memory first.</summary>
+    /// <summary>
+    /// Opens a Parquet file held in a stream, starting at position 0; a stream that cannot seek
+    /// is copied to memory first.
+    /// </summary>
     public static ParquetFileReader Open(Stream stream, bool leaveOpen = false)
     {
         if (!stream.CanSeek)
@@ -98,7 +101,11 @@ public sealed class ParquetFileReader : IDisposable
     {
         var column = Column(name);
         foreach (var index in rowGroups)
-            ArgumentOutOfRangeException.ThrowIfNotEqual((uint)index < (uint)RowGroups.Count, true, nameof(rowGroups));
+        {
+            if ((uint)index >= (uint)RowGroups.Count)
+                throw new ArgumentOutOfRangeException(nameof(rowGroups), index, $"the file has {RowGroups.Count} row groups");
+        }
+
         return new ParquetColumnReader(this, column).Read(rowGroups);
     }
 

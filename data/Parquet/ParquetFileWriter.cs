@@ -66,7 +66,7 @@ public static class ParquetFileWriter
         if (columns.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() != columns.Count)
             throw new ArgumentException("column names must be unique", nameof(columns));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RowGroupSize, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RowsPerPage, 1, nameof(options));
         if (options.DoubleEncoding is not (ParquetEncoding.Plain or ParquetEncoding.ByteStreamSplit))
             throw new ArgumentException($"doubles can be written PLAIN or BYTE_STREAM_SPLIT, not {ThriftEnumNames.Of(options.DoubleEncoding)}", nameof(options));
         if (options.Compression is not (ParquetCompression.Uncompressed or ParquetCompression.Snappy or ParquetCompression.Gzip

@@ -9,7 +9,7 @@ public sealed record ParquetWriterOptions
     public int RowGroupSize { get; init; } = 1 << 20;
 
     /// <summary>Rows per data page within a column chunk.</summary>
-    public int PageSize { get; init; } = 1 << 16;
+    public int RowsPerPage { get; init; } = 1 << 16;
 
     /// <summary>PLAIN or BYTE_STREAM_SPLIT (which usually compresses prices better).</summary>
     public ParquetEncoding DoubleEncoding { get; init; } = ParquetEncoding.Plain;

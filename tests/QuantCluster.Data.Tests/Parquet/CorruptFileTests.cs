@@ -72,7 +72,7 @@ public sealed class CorruptFileTests
                 ParquetWriteColumn.Double("close", [.. Enumerable.Range(0, rows).Select(i => 100 + Math.Sin(i))], [.. Enumerable.Range(0, rows).Select(i => i % 9 == 0)]),
                 ParquetWriteColumn.String("symbol", [.. Enumerable.Range(0, rows).Select(i => "S" + (i % 4))]),
             ],
-            new ParquetWriterOptions { RowGroupSize = 2000, PageSize = 500 });
+            new ParquetWriterOptions { RowGroupSize = 2000, RowsPerPage = 500 });
         return stream.ToArray();
     }
 

@@ -8,7 +8,7 @@ public sealed class WriterTests
     [Fact]
     public void Writes_row_groups_of_the_chosen_size_with_zstd_by_default()
     {
-        var bytes = Write([ParquetWriteColumn.Int64("v", [.. Enumerable.Range(0, 2500).Select(i => (long)i)])], new ParquetWriterOptions { RowGroupSize = 1000, PageSize = 300 });
+        var bytes = Write([ParquetWriteColumn.Int64("v", [.. Enumerable.Range(0, 2500).Select(i => (long)i)])], new ParquetWriterOptions { RowGroupSize = 1000, RowsPerPage = 300 });
 
         using var reader = ParquetFileReader.Open(new MemoryStream(bytes));
 
@@ -92,7 +92,7 @@ public sealed class WriterTests
         var nulls = Enumerable.Range(0, 100).Select(i => i >= 50).ToArray();
         var bytes = Write(
             [ParquetWriteColumn.String("s", [.. Enumerable.Range(0, 100).Select(i => i < 50 ? "same" : null)], nulls)],
-            new ParquetWriterOptions { PageSize = 25 });
+            new ParquetWriterOptions { RowsPerPage = 25 });
 
         using var reader = ParquetFileReader.Open(new MemoryStream(bytes));
         var column = reader.ReadColumn("s");
