@@ -1,0 +1,20 @@
+namespace QuantCluster.Data.Parquet;
+
+/// <summary>
+/// How a column's physical values are meant to be read, from the logicalType annotation or the
+/// legacy converted_type. Only String, Date and Timestamp change the values the reader returns.
+/// </summary>
+public enum ParquetLogicalType
+{
+    None,
+    String,
+    Date,
+    Timestamp,
+    Time,
+    Decimal,
+    Integer,
+    Json,
+    Enum,
+    Uuid,
+    Other,
+}

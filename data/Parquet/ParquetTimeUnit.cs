@@ -1,0 +1,8 @@
+namespace QuantCluster.Data.Parquet;
+
+public enum ParquetTimeUnit
+{
+    Millis,
+    Micros,
+    Nanos,
+}
