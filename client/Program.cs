@@ -1,5 +1,6 @@
 using System.CommandLine;
 using QuantCluster.Client.Commands;
+using QuantCluster.Client.Commands.Data;
 
 namespace QuantCluster.Client;
 
@@ -13,5 +14,6 @@ internal static class Program
         StrategyCommand.Create(),
         BenchCommand.Create(),
         DemoCommand.Create(),
+        DataCommand.Create(),
     };
 }

@@ -33,7 +33,10 @@ public sealed class PrefixSums
     public int Count => _high.Length - 1;
 
     /// <summary>The mean of source[start..end), rounded once from the exact window sum.</summary>
-    public double Mean(int start, int end)
+    public double Mean(int start, int end) => Mean(start, end, 1.0 / (end - start));
+
+    /// <summary>The same, with the reciprocal of the window length given: a moving average reuses it for every bar.</summary>
+    public double Mean(int start, int end, double reciprocal)
     {
         // The window sum as a double-double: the difference of the high parts with its own
         // rounding error (two-difference), plus the difference of the low parts.
@@ -43,11 +46,11 @@ public sealed class PrefixSums
         double error = (a - (high - back)) - (b + back);
         double low = error + (_low[end] - _low[start]);
 
-        // Divide, then correct the quotient by the exact remainder (a fused multiply-add), so
+        // Scale, then correct the quotient by the exact remainder (a fused multiply-add), so
         // that a window of equal values averages to exactly that value.
         int count = end - start;
-        double mean = high / count;
+        double mean = high * reciprocal;
         double remainder = Math.FusedMultiplyAdd(-mean, count, high) + low;
-        return mean + remainder / count;
+        return mean + remainder * reciprocal;
     }
 }

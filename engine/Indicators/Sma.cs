@@ -8,10 +8,13 @@ public static class Sma
     public static double[] Compute(PrefixSums sums, int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        var output = new double[sums.Count];
-        for (int i = 0; i < output.Length; i++)
+        var output = GC.AllocateUninitializedArray<double>(sums.Count);
+        double reciprocal = 1.0 / period;
+        int warmUp = Math.Min(period - 1, output.Length);
+        output.AsSpan(0, warmUp).Fill(double.NaN);
+        for (int i = warmUp; i < output.Length; i++)
         {
-            output[i] = i >= period - 1 ? sums.Mean(i + 1 - period, i + 1) : double.NaN;
+            output[i] = sums.Mean(i + 1 - period, i + 1, reciprocal);
         }
 
         return output;

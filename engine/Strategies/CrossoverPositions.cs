@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using QuantCluster.Engine.Sweeps;
 
 namespace QuantCluster.Engine.Strategies;
 
@@ -13,7 +14,8 @@ namespace QuantCluster.Engine.Strategies;
 /// <remarks>
 /// Prices are quoted in decimals, and two averages that are exactly equal in decimal come out a
 /// unit in the last place apart in binary, in either direction. So lines within
-/// <see cref="TieTolerance"/> of each other (relative) are equal: flat, not a coin toss of rounding.
+/// <see cref="TieTolerance"/> of each other (relative to the slow line) are equal: flat, not a
+/// coin toss of rounding.
 /// </remarks>
 internal static class CrossoverPositions
 {
@@ -36,7 +38,7 @@ internal static class CrossoverPositions
                 var f = Vector512.Create(fast.Slice(i, 8));
                 var s = Vector512.Create(slow.Slice(i, 8));
                 var gap = f - s;
-                var tie = Vector512.Max(Vector512.Abs(f), Vector512.Abs(s)) * TieTolerance;
+                var tie = Vector512.Abs(s) * TieTolerance;
                 ulong above = Above[(int)Vector512.GreaterThan(gap, tie).ExtractMostSignificantBits()];
                 ulong below = Below[(int)Vector512.LessThan(gap, -tie).ExtractMostSignificantBits()] & shortMask;
                 BinaryPrimitives.WriteUInt64LittleEndian(bytes.Slice(i, 8), above | below);
@@ -49,7 +51,7 @@ internal static class CrossoverPositions
                 var f = Vector256.Create(fast.Slice(i, 4));
                 var s = Vector256.Create(slow.Slice(i, 4));
                 var gap = f - s;
-                var tie = Vector256.Max(Vector256.Abs(f), Vector256.Abs(s)) * TieTolerance;
+                var tie = Vector256.Abs(s) * TieTolerance;
                 ulong above = Above[(int)Vector256.GreaterThan(gap, tie).ExtractMostSignificantBits()];
                 ulong below = Below[(int)Vector256.LessThan(gap, -tie).ExtractMostSignificantBits()] & shortMask;
                 BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i, 4), (uint)(above | below));
@@ -58,8 +60,51 @@ internal static class CrossoverPositions
 
         for (; i < n; i++)
         {
-            double gap = fast[i] - slow[i], tie = Math.Max(Math.Abs(fast[i]), Math.Abs(slow[i])) * TieTolerance;
+            double gap = fast[i] - slow[i], tie = Math.Abs(slow[i]) * TieTolerance;
             positions[i] = gap > tie ? (sbyte)1 : gap < -tie && shortMask != 0 ? (sbyte)-1 : (sbyte)0;
+        }
+    }
+
+    /// <summary>
+    /// Eight sets at once into interleaved words (byte i of packed[t] = set i at bar t). Blocks of
+    /// bars are compared set by set (a line shared by several sets stays in L1), then transposed.
+    /// </summary>
+    public static void FillPacked(double[][] fast, double[][] slow, Direction[] directions, Span<ulong> packed)
+    {
+        const int Lanes = LanePacking.Lanes, Block = 512, Words = Block / 8;
+        int n = packed.Length;
+        if (fast.Length != Lanes || slow.Length != Lanes || directions.Length != Lanes)
+        {
+            throw new ArgumentException($"A packed fill takes exactly {Lanes} sets.", nameof(fast));
+        }
+
+        Span<ulong> rows = stackalloc ulong[Lanes * Words];
+        Span<ulong> column = stackalloc ulong[Lanes];
+        Span<ulong> bars = stackalloc ulong[Lanes];
+        Span<sbyte> bytes = stackalloc sbyte[Block];
+        for (int start = 0; start < n; start += Block)
+        {
+            int length = Math.Min(Block, n - start), words = (length + 7) >> 3;
+            var block = bytes[..(words * 8)];
+            block[length..].Clear();
+            for (int lane = 0; lane < Lanes; lane++)
+            {
+                // Eight bars of a set make one row word.
+                Fill(fast[lane].AsSpan(start, length), slow[lane].AsSpan(start, length), directions[lane], block[..length]);
+                MemoryMarshal.Cast<sbyte, ulong>(block).CopyTo(rows.Slice(lane * Words, words));
+            }
+
+            for (int word = 0; word < words; word++)
+            {
+                for (int lane = 0; lane < Lanes; lane++)
+                {
+                    column[lane] = rows[lane * Words + word];
+                }
+
+                LanePacking.Transpose(column, bars);
+                int count = Math.Min(8, length - word * 8);
+                bars[..count].CopyTo(packed.Slice(start + word * 8, count));
+            }
         }
     }
 

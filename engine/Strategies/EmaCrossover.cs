@@ -2,7 +2,7 @@ using QuantCluster.Engine.Indicators;
 
 namespace QuantCluster.Engine.Strategies;
 
-public sealed class EmaCrossover : Strategy
+public sealed class EmaCrossover : CrossoverStrategy
 {
     public override string Name => "ema_crossover";
 
@@ -15,11 +15,6 @@ public sealed class EmaCrossover : Strategy
         DirectionDefinition(),
     ];
 
-    public override IReadOnlyList<string> Constraints => ["fast < slow"];
-
-    public override string? CheckConstraints(ParameterValues values) =>
-        values["fast"] < values["slow"] ? null : $"fast ({values["fast"]}) must be less than slow ({values["slow"]})";
-
-    public override void ComputePositions(IndicatorCache indicators, ParameterValues values, Span<sbyte> positions) =>
-        CrossoverPositions.Fill(indicators.Ema(values.Integer("fast")), indicators.Ema(values.Integer("slow")), values.Direction, positions);
+    protected override (double[] Fast, double[] Slow) Lines(IndicatorCache indicators, ParameterValues values) =>
+        (indicators.Ema(values.Integer("fast")), indicators.Ema(values.Integer("slow")));
 }

@@ -2,7 +2,7 @@ using QuantCluster.Engine.Indicators;
 
 namespace QuantCluster.Engine.Strategies;
 
-public sealed class MacdCrossover : Strategy
+public sealed class MacdCrossover : CrossoverStrategy
 {
     public override string Name => "macd_crossover";
 
@@ -16,14 +16,9 @@ public sealed class MacdCrossover : Strategy
         DirectionDefinition(),
     ];
 
-    public override IReadOnlyList<string> Constraints => ["fast < slow"];
-
-    public override string? CheckConstraints(ParameterValues values) =>
-        values["fast"] < values["slow"] ? null : $"fast ({values["fast"]}) must be less than slow ({values["slow"]})";
-
-    public override void ComputePositions(IndicatorCache indicators, ParameterValues values, Span<sbyte> positions)
+    protected override (double[] Fast, double[] Slow) Lines(IndicatorCache indicators, ParameterValues values)
     {
         var macd = indicators.Macd(values.Integer("fast"), values.Integer("slow"), values.Integer("signal"));
-        CrossoverPositions.Fill(macd.Line, macd.Signal, values.Direction, positions);
+        return (macd.Line, macd.Signal);
     }
 }

@@ -2,7 +2,7 @@ using QuantCluster.Engine.Indicators;
 
 namespace QuantCluster.Engine.Strategies;
 
-public sealed class SmaCrossover : Strategy
+public sealed class SmaCrossover : CrossoverStrategy
 {
     public override string Name => "sma_crossover";
 
@@ -15,11 +15,6 @@ public sealed class SmaCrossover : Strategy
         DirectionDefinition(),
     ];
 
-    public override IReadOnlyList<string> Constraints => ["fast < slow"];
-
-    public override string? CheckConstraints(ParameterValues values) =>
-        values["fast"] < values["slow"] ? null : $"fast ({values["fast"]}) must be less than slow ({values["slow"]})";
-
-    public override void ComputePositions(IndicatorCache indicators, ParameterValues values, Span<sbyte> positions) =>
-        CrossoverPositions.Fill(indicators.Sma(values.Integer("fast")), indicators.Sma(values.Integer("slow")), values.Direction, positions);
+    protected override (double[] Fast, double[] Slow) Lines(IndicatorCache indicators, ParameterValues values) =>
+        (indicators.Sma(values.Integer("fast")), indicators.Sma(values.Integer("slow")));
 }

@@ -1,4 +1,5 @@
 using QuantCluster.Engine.Indicators;
+using QuantCluster.Engine.Sweeps;
 
 namespace QuantCluster.Engine.Strategies;
 
@@ -30,6 +31,21 @@ public abstract class Strategy
     /// warming up are flat. Must use nothing after bar t to decide bar t.
     /// </summary>
     public abstract void ComputePositions(IndicatorCache indicators, ParameterValues values, Span<sbyte> positions);
+
+    /// <summary>
+    /// Positions of eight parameter sets at once, interleaved: byte i of packed[t] is set i's
+    /// position at bar t. Each set is computed on its own into <paramref name="scratch"/>, then
+    /// interleaved; a strategy whose sets share indicator arrays overrides this to read them once.
+    /// </summary>
+    internal virtual void ComputePackedPositions(IndicatorCache indicators, ReadOnlySpan<ParameterValues> sets, sbyte[][] scratch, Span<ulong> packed)
+    {
+        for (int lane = 0; lane < sets.Length; lane++)
+        {
+            ComputePositions(indicators, sets[lane], scratch[lane]);
+        }
+
+        LanePacking.Pack(scratch, indicators.Bars.Count, packed);
+    }
 
     /// <summary>Values from name=value text, defaults for the rest, checked against ranges and constraints.</summary>
     public ParameterValues Bind(IReadOnlyDictionary<string, string> given)

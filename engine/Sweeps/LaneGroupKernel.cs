@@ -19,13 +19,15 @@ namespace QuantCluster.Engine.Sweeps;
 /// </summary>
 internal sealed class LaneGroupKernel
 {
-    public const int Lanes = 8;
+    public const int Lanes = LanePacking.Lanes;
 
     private readonly SeriesReturns _series;
     private readonly sbyte[][] _positions;
     private readonly ulong[] _packed;
     private readonly FillLosses _fillLosses = new(Lanes);
     private readonly TakenLosses _taken = new();
+    private ulong[] _fillChanges = new ulong[1024];
+    private double[] _fillReturns = new double[1024 * Lanes];
     private readonly ReturnStatistics[] _statistics = new ReturnStatistics[Lanes];
     private readonly int[] _zeroReturns = new int[Lanes];
     private double[]? _replay;
@@ -55,19 +57,13 @@ internal sealed class LaneGroupKernel
         }
 
         int n = _series.Bars.Count;
+        Span<ParameterValues> lanes = new ParameterValues[Lanes];
         for (int lane = 0; lane < Lanes; lane++)
         {
-            if (lane < sets.Length)
-            {
-                strategy.ComputePositions(indicators, sets[lane], _positions[lane]);
-            }
-            else
-            {
-                _positions[sets.Length - 1].CopyTo(_positions[lane], 0);
-            }
+            lanes[lane] = sets[Math.Min(lane, sets.Length - 1)];
         }
 
-        LanePacking.Pack(_positions, n, _packed.AsSpan(2));
+        strategy.ComputePackedPositions(indicators, lanes, _positions, _packed.AsSpan(2, n));
         Simulate(settings);
         int offset = settings.Fill == FillMode.Close ? 1 : 0;
         int replay = new TailWalk(_series, _packed, offset, settings.PositionFraction, _fillLosses, _zeroReturns, _taken).Run(_statistics);
@@ -100,7 +96,7 @@ internal sealed class LaneGroupKernel
 
         // packed[t + offset] is the decision held into bar t, packed[t + offset + 1] the one held at its close.
         int offset = atClose ? 1 : 0;
-        _fillLosses.Clear();
+        int fills = 0;
         var one = Vector256<double>.One;
         var zero = Vector256<double>.Zero;
         var low = default(TradeAccumulators);
@@ -136,7 +132,16 @@ internal sealed class LaneGroupKernel
                 wHigh = newHigh;
                 if (t > 0)
                 {
-                    _fillLosses.Add(held ^ next, rLow, rHigh);
+                    // Two stores, no call: a call here would spill every live vector register.
+                    if (fills == _fillChanges.Length)
+                    {
+                        GrowFillEvents();
+                    }
+
+                    _fillChanges[fills] = held ^ next;
+                    rLow.StoreUnsafe(ref _fillReturns[fills * Lanes]);
+                    rHigh.StoreUnsafe(ref _fillReturns[fills * Lanes + 4]);
+                    fills++;
                 }
             }
 
@@ -170,6 +175,12 @@ internal sealed class LaneGroupKernel
             zerosHigh += Vector256.Equals(rHigh, zero) & one;
         }
 
+        _fillLosses.Clear();
+        for (int i = 0; i < fills; i++)
+        {
+            _fillLosses.Add(_fillChanges[i], Vector256.Create<double>(_fillReturns.AsSpan(i * Lanes, 4)), Vector256.Create<double>(_fillReturns.AsSpan(i * Lanes + 4, 4)));
+        }
+
         for (int lane = 0; lane < Lanes; lane++)
         {
             ref var side = ref lane < 4 ? ref low : ref high;
@@ -193,6 +204,13 @@ internal sealed class LaneGroupKernel
                 SumOfTradeReturns = side.SumOfTradeReturns.GetElement(i),
             };
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowFillEvents()
+    {
+        Array.Resize(ref _fillChanges, _fillChanges.Length * 2);
+        Array.Resize(ref _fillReturns, _fillReturns.Length * 2);
     }
 
     /// <summary>Four lanes' positions from a packed word, as doubles.</summary>

@@ -36,13 +36,17 @@ internal sealed class SeriesReturns
             double r = CloseToClose[t];
             if (r != 0)
             {
-                LossValues[k] = -Math.Abs(r);
+                LossValues[k] = Math.Abs(r);
                 LossCodes[k] = (t << 1) | (r < 0 ? 0 : 1);
                 k++;
             }
         }
 
-        Array.Sort(LossValues, LossCodes);
+        LossOrder.SortDescending(LossValues, LossCodes);
+        for (int i = 0; i < LossValues.Length; i++)
+        {
+            LossValues[i] = -LossValues[i];
+        }
         TailCount = ReturnStatistics.TailCount(n - 1);
     }
 
