@@ -9,7 +9,7 @@ namespace QuantCluster.Data.Tests.Parquet;
 /// </summary>
 public sealed class CorruptFileTests
 {
-    private static readonly Lazy<byte[]> _goodFile = new(WriteGoodFile);
+    private static readonly Lazy<byte[]> GoodFile = new(WriteGoodFile);
 
     public static TheoryData<string> Cases() => [.. Corruptions.Keys];
 
@@ -35,7 +35,7 @@ public sealed class CorruptFileTests
     public async Task Damaged_file_throws_a_ParquetFormatException_naming_the_problem(string name)
     {
         var (corrupt, message) = Corruptions[name];
-        var bytes = corrupt(_goodFile.Value);
+        var bytes = corrupt(GoodFile.Value);
 
         var error = await ParquetBytes.WithinSeconds(10, () => Record.Exception(() => ParquetBytes.ReadEverything(bytes)));
 
@@ -46,7 +46,7 @@ public sealed class CorruptFileTests
     [Fact]
     public async Task Random_damage_anywhere_ends_in_success_or_a_ParquetFormatException()
     {
-        var good = _goodFile.Value;
+        var good = GoodFile.Value;
         var random = new Random(42);
         for (var attempt = 0; attempt < 400; attempt++)
         {

@@ -7,7 +7,7 @@ namespace QuantCluster.Data.Tests.Parquet;
 public sealed class ParquetTestingCorpus
 {
     /// <summary>DuckDB cannot read the deprecated LZ4 codec; these files hold the LZ4_RAW file's rows.</summary>
-    private static readonly Dictionary<string, string> _sameRowsAs = new()
+    private static readonly Dictionary<string, string> SameRowsAs = new()
     {
         ["hadoop_lz4_compressed.parquet"] = "lz4_raw_compressed.parquet",
         ["non_hadoop_lz4_compressed.parquet"] = "lz4_raw_compressed.parquet",
@@ -27,7 +27,7 @@ public sealed class ParquetTestingCorpus
     public DuckDbFile Expected(string fileName)
     {
         var own = _duckDb[RepositoryPaths.ParquetTestingFile(fileName)];
-        if (own.Error is null || !_sameRowsAs.TryGetValue(fileName, out var substitute))
+        if (own.Error is null || !SameRowsAs.TryGetValue(fileName, out var substitute))
             return own;
         return _duckDb[RepositoryPaths.ParquetTestingFile(substitute)];
     }

@@ -10,7 +10,7 @@ public sealed class ReaderMatchesDuckDbTests(ParquetTestingCorpus corpus) : ICla
     /// 64-bit microseconds, but DuckDB's conversion overflows and prints a date in 226414 BC; we
     /// keep the correct instant, 290000-12-30T23:00:00Z.
     /// </summary>
-    private static readonly (string File, string Column, int Row, string Value) _duckDbOverflow =
+    private static readonly (string File, string Column, int Row, string Value) DuckDbOverflow =
         ("int96_from_spark.parquet", "a", 5, "9089380393200000000");
 
     public static TheoryData<string> Files() => [.. ParquetTestingCorpus.FileNames()];
@@ -30,8 +30,8 @@ public sealed class ReaderMatchesDuckDbTests(ParquetTestingCorpus corpus) : ICla
             var column = reader.ReadColumn(duckColumn.Name);
             var ours = ColumnRendering.Render(column);
             var want = duckColumn.Values.ToArray();
-            if (_duckDbOverflow.File == file && _duckDbOverflow.Column == duckColumn.Name)
-                want[_duckDbOverflow.Row] = _duckDbOverflow.Value;
+            if (DuckDbOverflow.File == file && DuckDbOverflow.Column == duckColumn.Name)
+                want[DuckDbOverflow.Row] = DuckDbOverflow.Value;
             Assert.True(want.SequenceEqual(ours), $"{file} column {duckColumn.Name}: {ColumnRendering.Differences(want, ours)}");
             Assert.Equal(ColumnRendering.FamilyOf(duckColumn.DuckType), ColumnRendering.FamilyOf(column.Info));
         }
@@ -40,12 +40,12 @@ public sealed class ReaderMatchesDuckDbTests(ParquetTestingCorpus corpus) : ICla
     [Fact]
     public void DuckDB_overflows_the_year_290000_INT96_timestamp_we_read_correctly()
     {
-        var duck = corpus.DuckDbReading(_duckDbOverflow.File).Column(_duckDbOverflow.Column).Values[_duckDbOverflow.Row];
-        using var reader = ParquetFileReader.Open(RepositoryPaths.ParquetTestingFile(_duckDbOverflow.File));
-        var ours = reader.ReadColumn(_duckDbOverflow.Column).GetValues<long>()[_duckDbOverflow.Row];
+        var duck = corpus.DuckDbReading(DuckDbOverflow.File).Column(DuckDbOverflow.Column).Values[DuckDbOverflow.Row];
+        using var reader = ParquetFileReader.Open(RepositoryPaths.ParquetTestingFile(DuckDbOverflow.File));
+        var ours = reader.ReadColumn(DuckDbOverflow.Column).GetValues<long>()[DuckDbOverflow.Row];
 
-        Assert.NotEqual(_duckDbOverflow.Value, duck);
-        Assert.Equal(long.Parse(_duckDbOverflow.Value, System.Globalization.CultureInfo.InvariantCulture), ours);
+        Assert.NotEqual(DuckDbOverflow.Value, duck);
+        Assert.Equal(long.Parse(DuckDbOverflow.Value, System.Globalization.CultureInfo.InvariantCulture), ours);
     }
 
     [Theory]
