@@ -38,7 +38,7 @@ public sealed class IndicatorCache
     public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>Running sums of the closes, shared by every simple moving average and never evicted.</summary>
-    private PrefixSums CloseSums => _closeSums.Value;
+    public PrefixSums CloseSums => _closeSums.Value;
 
     public double[] Sma(int period) => Single(new IndicatorKey("sma", period), () => Indicators.Sma.Compute(CloseSums, period));
 

@@ -32,6 +32,12 @@ public sealed class PrefixSums
 
     public int Count => _high.Length - 1;
 
+    /// <summary>The high parts: index i holds the sum of source[0..i).</summary>
+    internal ReadOnlySpan<double> High => _high;
+
+    /// <summary>The low parts (what the high parts could not hold).</summary>
+    internal ReadOnlySpan<double> Low => _low;
+
     /// <summary>The mean of source[start..end), rounded once from the exact window sum.</summary>
     public double Mean(int start, int end) => Mean(start, end, 1.0 / (end - start));
 

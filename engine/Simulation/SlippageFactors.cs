@@ -1,15 +1,16 @@
-using System.Runtime.Intrinsics;
+using QuantCluster.Engine.Sweeps.Lanes;
 
 namespace QuantCluster.Engine.Simulation;
 
 /// <summary>The fill price factors 1 ± slippage and their reciprocals, computed once per simulation.</summary>
-internal readonly struct SlippageFactors(double slippageRate)
+internal readonly struct SlippageFactors<TLanes>(double slippageRate)
+    where TLanes : struct, ILanes<TLanes>
 {
-    public Vector256<double> Buy { get; } = Vector256.Create(1 + slippageRate);
+    public TLanes Buy { get; } = TLanes.Create(1 + slippageRate);
 
-    public Vector256<double> Sell { get; } = Vector256.Create(1 - slippageRate);
+    public TLanes Sell { get; } = TLanes.Create(1 - slippageRate);
 
-    public Vector256<double> InverseBuy { get; } = Vector256.Create(1 / (1 + slippageRate));
+    public TLanes InverseBuy { get; } = TLanes.Create(1 / (1 + slippageRate));
 
-    public Vector256<double> InverseSell { get; } = Vector256.Create(1 / (1 - slippageRate));
+    public TLanes InverseSell { get; } = TLanes.Create(1 / (1 - slippageRate));
 }

@@ -35,13 +35,8 @@ internal static class CrossoverPositions
         {
             for (; i <= n - 8; i += 8)
             {
-                var f = Vector512.Create(fast.Slice(i, 8));
-                var s = Vector512.Create(slow.Slice(i, 8));
-                var gap = f - s;
-                var tie = Vector512.Abs(s) * TieTolerance;
-                ulong above = Above[(int)Vector512.GreaterThan(gap, tie).ExtractMostSignificantBits()];
-                ulong below = Below[(int)Vector512.LessThan(gap, -tie).ExtractMostSignificantBits()] & shortMask;
-                BinaryPrimitives.WriteUInt64LittleEndian(bytes.Slice(i, 8), above | below);
+                ulong eight = Compare(Vector512.Create(fast.Slice(i, 8)), Vector512.Create(slow.Slice(i, 8)), shortMask);
+                BinaryPrimitives.WriteUInt64LittleEndian(bytes.Slice(i, 8), eight);
             }
         }
         else if (Vector256.IsHardwareAccelerated)
@@ -60,8 +55,7 @@ internal static class CrossoverPositions
 
         for (; i < n; i++)
         {
-            double gap = fast[i] - slow[i], tie = Math.Abs(slow[i]) * TieTolerance;
-            positions[i] = gap > tie ? (sbyte)1 : gap < -tie && shortMask != 0 ? (sbyte)-1 : (sbyte)0;
+            positions[i] = Position(fast[i], slow[i], shortMask != 0);
         }
     }
 
@@ -106,6 +100,23 @@ internal static class CrossoverPositions
                 bars[..count].CopyTo(packed.Slice(start + word * 8, count));
             }
         }
+    }
+
+    /// <summary>One bar's position by the rule above.</summary>
+    public static sbyte Position(double fast, double slow, bool shorts)
+    {
+        double gap = fast - slow, tie = Math.Abs(slow) * TieTolerance;
+        return gap > tie ? (sbyte)1 : gap < -tie && shorts ? (sbyte)-1 : (sbyte)0;
+    }
+
+    /// <summary>Eight bars' positions as eight bytes (bar j in byte j), by the rule above.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong Compare(Vector512<double> fast, Vector512<double> slow, ulong shortMask)
+    {
+        var gap = fast - slow;
+        var tie = Vector512.Abs(slow) * TieTolerance;
+        return Above[(int)Vector512.GreaterThan(gap, tie).ExtractMostSignificantBits()]
+            | (Below[(int)Vector512.LessThan(gap, -tie).ExtractMostSignificantBits()] & shortMask);
     }
 
     /// <summary>Eight comparison bits to eight position bytes, little-endian.</summary>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 
 namespace QuantCluster.Engine.Sweeps;
 
@@ -24,13 +23,13 @@ internal sealed class FillLosses
     public Span<double> Of(int lane) => _values[lane].AsSpan(0, _counts[lane]);
 
     /// <summary>Keeps the losses of the lanes whose byte differs in <paramref name="changedBytes"/>.</summary>
-    public void Add(ulong changedBytes, Vector256<double> low, Vector256<double> high)
+    public void Add(ulong changedBytes, ReadOnlySpan<double> returns)
     {
         while (changedBytes != 0)
         {
             int lane = BitOperations.TrailingZeroCount(changedBytes) >> 3;
             changedBytes &= ~(0xFFUL << (lane * 8));
-            double r = lane < 4 ? low.GetElement(lane) : high.GetElement(lane - 4);
+            double r = returns[lane];
             if (r < 0)
             {
                 ref var values = ref _values[lane];

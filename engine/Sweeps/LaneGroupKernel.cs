@@ -6,6 +6,7 @@ using QuantCluster.Engine.Indicators;
 using QuantCluster.Engine.Metrics;
 using QuantCluster.Engine.Simulation;
 using QuantCluster.Engine.Strategies;
+using QuantCluster.Engine.Sweeps.Lanes;
 
 namespace QuantCluster.Engine.Sweeps;
 
@@ -13,7 +14,9 @@ namespace QuantCluster.Engine.Sweeps;
 /// Backtests eight parameter sets at once over one series, keeping metrics only. Each set is a
 /// lane of two Vector256&lt;double&gt;; between fills a lane's return is its weight times the
 /// close-to-close return, so a bar costs a handful of fused multiply-adds. Drawdown is tracked as
-/// q = equity / running peak, updated as min(1, q (1 + r)), which needs no division. Fill bars
+/// q = equity / running peak, updated as min(1, q (1 + r)), which needs no division. Minima are
+/// the native instruction (MinNative): no lane is ever NaN (bars are validated) and the sign of a
+/// zero does not matter here, and the IEEE-exact form costs several instructions each. Fill bars
 /// take the vector form of <see cref="FillBar"/>, inlined so the loop makes no calls. One kernel
 /// per thread: it owns its buffers and is not thread-safe.
 /// </summary>
@@ -22,6 +25,7 @@ internal sealed class LaneGroupKernel
     public const int Lanes = LanePacking.Lanes;
 
     private readonly SeriesReturns _series;
+    private readonly bool _wideVectors;
     private readonly sbyte[][] _positions;
     private readonly ulong[] _packed;
     private readonly FillLosses _fillLosses = new(Lanes);
@@ -32,9 +36,11 @@ internal sealed class LaneGroupKernel
     private readonly int[] _zeroReturns = new int[Lanes];
     private double[]? _replay;
 
-    public LaneGroupKernel(SeriesReturns series)
+    /// <param name="wideVectors">One AVX-512 register per quantity rather than two AVX2 ones.</param>
+    public LaneGroupKernel(SeriesReturns series, bool wideVectors)
     {
         _series = series;
+        _wideVectors = wideVectors;
         int n = series.Bars.Count;
         _positions = new sbyte[Lanes][];
         for (int lane = 0; lane < Lanes; lane++)
@@ -84,6 +90,19 @@ internal sealed class LaneGroupKernel
 
     private void Simulate(BacktestSettings settings)
     {
+        if (_wideVectors)
+        {
+            Simulate<Lanes512>(settings);
+        }
+        else
+        {
+            Simulate<Lanes256>(settings);
+        }
+    }
+
+    private void Simulate<TLanes>(BacktestSettings settings)
+        where TLanes : struct, ILanes<TLanes>
+    {
         var bars = _series.Bars;
         int n = bars.Count;
         var open = bars.Open;
@@ -92,137 +111,105 @@ internal sealed class LaneGroupKernel
         var packed = _packed;
         bool atClose = settings.Fill == FillMode.Close;
         double fraction = settings.PositionFraction, commission = settings.CommissionBps / 10_000;
-        var slippage = new SlippageFactors(settings.SlippageBps / 10_000);
+        var slippage = new SlippageFactors<TLanes>(settings.SlippageBps / 10_000);
 
         // packed[t + offset] is the decision held into bar t, packed[t + offset + 1] the one held at its close.
         int offset = atClose ? 1 : 0;
+        EnsureFillCapacity(packed.AsSpan(offset, n + 1));
         int fills = 0;
-        var one = Vector256<double>.One;
-        var zero = Vector256<double>.Zero;
-        var low = default(TradeAccumulators);
-        var high = default(TradeAccumulators);
-        Vector256<double> wLow = zero, wHigh = zero, eLow = one, eHigh = one, qLow = one, qHigh = one, minQLow = one, minQHigh = one;
-        Vector256<double> ulcerLow = zero, ulcerHigh = zero, sumLow = zero, sumHigh = zero, squaresLow = zero, squaresHigh = zero;
-        Vector256<double> downLow = zero, downHigh = zero, exposedLow = zero, exposedHigh = zero, zerosLow = zero, zerosHigh = zero;
+        var one = TLanes.One;
+        var zero = TLanes.Zero;
+        var trades = default(TradeAccumulators<TLanes>);
+        TLanes weight = zero, equity = one, q = one, minQ = one, ulcer = zero, sum = zero, squares = zero, down = zero, exposed = zero, zeros = zero;
 
         for (int t = 0; t < n; t++)
         {
-            var move = Vector256.Create(market[t]);
-            var rLow = wLow * move;
-            var rHigh = wHigh * move;
+            var r = weight * TLanes.Create(market[t]);
             ulong held = packed[t + offset], next = packed[t + offset + 1];
             if (held != next)
             {
                 double reference = atClose ? close[t] : open[t];
                 double previousClose = t == 0 ? reference : close[t - 1];
-                var oldLow = fraction * Weights(held, 0);
-                var oldHigh = fraction * Weights(held, 4);
-                var newLow = fraction * Weights(next, 0);
-                var newHigh = fraction * Weights(next, 4);
-                var changedLow = ~Vector256.Equals(oldLow, newLow);
-                var changedHigh = ~Vector256.Equals(oldHigh, newHigh);
-                double opening = reference / previousClose, closing = close[t] / reference;
-                var fillLow = FillBar.Return(oldLow, newLow, opening, closing, commission, in slippage, out var exitLow);
-                var fillHigh = FillBar.Return(oldHigh, newHigh, opening, closing, commission, in slippage, out var exitHigh);
-                low.Fill(changedLow, oldLow, eLow, exitLow);
-                high.Fill(changedHigh, oldHigh, eHigh, exitHigh);
-                rLow = Vector256.ConditionalSelect(changedLow, fillLow, rLow);
-                rHigh = Vector256.ConditionalSelect(changedHigh, fillHigh, rHigh);
-                wLow = newLow;
-                wHigh = newHigh;
+                var oldWeight = TLanes.FromPacked(held, fraction);
+                var newWeight = TLanes.FromPacked(next, fraction);
+                var changed = ~TLanes.Equal(oldWeight, newWeight);
+                var fill = FillBar.Return(oldWeight, newWeight, reference / previousClose, close[t] / reference, commission, in slippage, out var exit);
+                trades.Fill(changed, oldWeight, equity, exit);
+                r = TLanes.Select(changed, fill, r);
+                weight = newWeight;
                 if (t > 0)
                 {
-                    // Two stores, no call: a call here would spill every live vector register.
-                    if (fills == _fillChanges.Length)
-                    {
-                        GrowFillEvents();
-                    }
-
+                    // Stores, no call: every vector register is caller-saved, so a call anywhere in
+                    // this loop would keep the accumulators in memory instead of registers.
                     _fillChanges[fills] = held ^ next;
-                    rLow.StoreUnsafe(ref _fillReturns[fills * Lanes]);
-                    rHigh.StoreUnsafe(ref _fillReturns[fills * Lanes + 4]);
+                    TLanes.Store(r, _fillReturns.AsSpan(fills * Lanes, Lanes));
                     fills++;
                 }
             }
 
-            eLow = Vector256.FusedMultiplyAdd(eLow, rLow, eLow);
-            eHigh = Vector256.FusedMultiplyAdd(eHigh, rHigh, eHigh);
-            qLow = Vector256.Min(one, Vector256.FusedMultiplyAdd(qLow, rLow, qLow));
-            qHigh = Vector256.Min(one, Vector256.FusedMultiplyAdd(qHigh, rHigh, qHigh));
-            minQLow = Vector256.Min(minQLow, qLow);
-            minQHigh = Vector256.Min(minQHigh, qHigh);
-            var dLow = one - qLow;
-            var dHigh = one - qHigh;
-            ulcerLow = Vector256.FusedMultiplyAdd(dLow, dLow, ulcerLow);
-            ulcerHigh = Vector256.FusedMultiplyAdd(dHigh, dHigh, ulcerHigh);
-            exposedLow += ~Vector256.Equals(wLow, zero) & one;
-            exposedHigh += ~Vector256.Equals(wHigh, zero) & one;
+            equity = TLanes.MultiplyAdd(equity, r, equity);
+            q = TLanes.Min(one, TLanes.MultiplyAdd(q, r, q));
+            minQ = TLanes.Min(minQ, q);
+            var drawdown = one - q;
+            ulcer = TLanes.MultiplyAdd(drawdown, drawdown, ulcer);
+            exposed += ~TLanes.Equal(weight, zero) & one;
             if (t == 0)
             {
                 // r_0 moves equity but stays out of the return statistics.
                 continue;
             }
 
-            sumLow += rLow;
-            sumHigh += rHigh;
-            squaresLow = Vector256.FusedMultiplyAdd(rLow, rLow, squaresLow);
-            squaresHigh = Vector256.FusedMultiplyAdd(rHigh, rHigh, squaresHigh);
-            var lossLow = Vector256.Min(rLow, zero);
-            var lossHigh = Vector256.Min(rHigh, zero);
-            downLow = Vector256.FusedMultiplyAdd(lossLow, lossLow, downLow);
-            downHigh = Vector256.FusedMultiplyAdd(lossHigh, lossHigh, downHigh);
-            zerosLow += Vector256.Equals(rLow, zero) & one;
-            zerosHigh += Vector256.Equals(rHigh, zero) & one;
+            sum += r;
+            squares = TLanes.MultiplyAdd(r, r, squares);
+            var loss = TLanes.Min(r, zero);
+            down = TLanes.MultiplyAdd(loss, loss, down);
+            zeros += TLanes.Equal(r, zero) & one;
         }
 
         _fillLosses.Clear();
         for (int i = 0; i < fills; i++)
         {
-            _fillLosses.Add(_fillChanges[i], Vector256.Create<double>(_fillReturns.AsSpan(i * Lanes, 4)), Vector256.Create<double>(_fillReturns.AsSpan(i * Lanes + 4, 4)));
+            _fillLosses.Add(_fillChanges[i], _fillReturns.AsSpan(i * Lanes, Lanes));
         }
 
         for (int lane = 0; lane < Lanes; lane++)
         {
-            ref var side = ref lane < 4 ? ref low : ref high;
-            int i = lane & 3;
-            _zeroReturns[lane] = (int)Element(zerosLow, zerosHigh, lane);
+            _zeroReturns[lane] = (int)TLanes.Element(zeros, lane);
             _statistics[lane] = new ReturnStatistics
             {
                 Bars = n,
-                Sum = Element(sumLow, sumHigh, lane),
-                SumOfSquares = Element(squaresLow, squaresHigh, lane),
-                DownsideSumOfSquares = Element(downLow, downHigh, lane),
-                FinalEquity = Element(eLow, eHigh, lane),
-                MaxDrawdown = 1 - Element(minQLow, minQHigh, lane),
-                DrawdownSumOfSquares = Element(ulcerLow, ulcerHigh, lane),
-                ExposedBars = (int)Element(exposedLow, exposedHigh, lane),
-                Fills = (int)side.Fills.GetElement(i),
-                Trades = (int)side.Trades.GetElement(i),
-                WinningTrades = (int)side.WinningTrades.GetElement(i),
-                GrossProfit = side.GrossProfit.GetElement(i),
-                GrossLoss = side.GrossLoss.GetElement(i),
-                SumOfTradeReturns = side.SumOfTradeReturns.GetElement(i),
+                Sum = TLanes.Element(sum, lane),
+                SumOfSquares = TLanes.Element(squares, lane),
+                DownsideSumOfSquares = TLanes.Element(down, lane),
+                FinalEquity = TLanes.Element(equity, lane),
+                MaxDrawdown = 1 - TLanes.Element(minQ, lane),
+                DrawdownSumOfSquares = TLanes.Element(ulcer, lane),
+                ExposedBars = (int)TLanes.Element(exposed, lane),
+                Fills = (int)TLanes.Element(trades.Fills, lane),
+                Trades = (int)TLanes.Element(trades.Trades, lane),
+                WinningTrades = (int)TLanes.Element(trades.WinningTrades, lane),
+                GrossProfit = TLanes.Element(trades.GrossProfit, lane),
+                GrossLoss = TLanes.Element(trades.GrossLoss, lane),
+                SumOfTradeReturns = TLanes.Element(trades.SumOfTradeReturns, lane),
             };
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void GrowFillEvents()
+    /// <summary>Room for one event per bar on which any lane's position changes, counted beforehand.</summary>
+    private void EnsureFillCapacity(ReadOnlySpan<ulong> decisions)
     {
-        Array.Resize(ref _fillChanges, _fillChanges.Length * 2);
-        Array.Resize(ref _fillReturns, _fillReturns.Length * 2);
+        int changes = 0;
+        for (int i = 1; i < decisions.Length; i++)
+        {
+            changes += decisions[i] != decisions[i - 1] ? 1 : 0;
+        }
+
+        if (changes > _fillChanges.Length)
+        {
+            _fillChanges = new ulong[changes];
+            _fillReturns = new double[changes * Lanes];
+        }
     }
-
-    /// <summary>Four lanes' positions from a packed word, as doubles.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Weights(ulong word, int firstLane) => Vector256.Create(
-        (double)LanePacking.Lane(word, firstLane),
-        LanePacking.Lane(word, firstLane + 1),
-        LanePacking.Lane(word, firstLane + 2),
-        LanePacking.Lane(word, firstLane + 3));
-
-    private static double Element(Vector256<double> low, Vector256<double> high, int lane) =>
-        lane < 4 ? low.GetElement(lane) : high.GetElement(lane - 4);
 
     /// <summary>
     /// A lane whose 5% tail reaches past zero into gains (a set that almost never loses): rebuild

@@ -33,6 +33,9 @@ public sealed class SweepEvaluator
 
     public BacktestSettings Settings { get; }
 
+    /// <summary>Whether the kernel uses AVX-512 registers; tests turn it off to check the AVX2 form too.</summary>
+    internal bool WideVectors { get; init; } = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
+
     public IndicatorCache Indicators { get; }
 
     public BarSeries Bars => _series.Bars;
@@ -61,7 +64,7 @@ public sealed class SweepEvaluator
         int next = -1, finished = 0;
         void Work()
         {
-            var kernel = new LaneGroupKernel(_series);
+            var kernel = new LaneGroupKernel(_series, WideVectors);
             int group;
             while ((group = Interlocked.Increment(ref next)) < groups)
             {

@@ -28,14 +28,18 @@ public sealed class SweepEvaluatorTests
         var strategy = StrategyCatalog.Find(name);
         var sets = RandomSets(strategy, new Random(11), 21);
 
-        var swept = new SweepEvaluator(bars, settings).Evaluate(strategy, sets, threads: 2);
-
-        for (int i = 0; i < sets.Length; i++)
+        // Both kernel forms: AVX2 everywhere, AVX-512 where this CPU has it.
+        foreach (bool wide in new[] { false, System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated }.Distinct())
         {
-            var expected = BacktestSimulator.Run(bars, strategy, sets[i], settings).Metrics;
-            foreach (var (metric, value) in expected.Named())
+            var swept = new SweepEvaluator(bars, settings) { WideVectors = wide }.Evaluate(strategy, sets, threads: 2);
+
+            for (int i = 0; i < sets.Length; i++)
             {
-                AssertClose(value, swept[i].Get(metric), $"{name} set {i} {metric}");
+                var expected = BacktestSimulator.Run(bars, strategy, sets[i], settings).Metrics;
+                foreach (var (metric, value) in expected.Named())
+                {
+                    AssertClose(value, swept[i].Get(metric), $"{name} set {i} {metric} (wide vectors: {wide})");
+                }
             }
         }
     }
