@@ -89,14 +89,14 @@ internal static class DemoCommand
             AnsiConsole.MarkupLine(
                 $"Swept [bold]{sets.Length:N0}[/] parameter sets over [bold]{series.Count:N0}[/] bars of {Markup.Escape(series.Symbol)} " +
                 $"in {seconds:F2} s on {threadCount} thread(s): [bold]{rate / 1e6:N0} M[/] bar-evaluations/s.");
-            var table = new Table().AddColumns("#", "fast", "slow", "direction", "sharpe", "total return", "max drawdown", "trades", "win rate");
+            var table = new Table().AddColumns("#", "fast", "slow", "side", "sharpe", "return", "max dd", "trades", "win");
             int rank = 0;
             foreach (int i in best)
             {
                 var p = sets[i].Named().ToDictionary(x => x.Key, x => x.Value);
                 var m = results[i];
                 table.AddRow(
-                    $"{++rank}", p["fast"], p["slow"], p["direction"], MetricFormat.Format("sharpe", m.Sharpe), MetricFormat.Format("total_return", m.TotalReturn),
+                    $"{++rank}", p["fast"], p["slow"], p["direction"] == "long_only" ? "long" : "both", MetricFormat.Format("sharpe", m.Sharpe), MetricFormat.Format("total_return", m.TotalReturn),
                     MetricFormat.Format("max_drawdown", m.MaxDrawdown), MetricFormat.Format("trades", m.Trades), MetricFormat.Format("win_rate", m.WinRate));
             }
 

@@ -1,8 +1,9 @@
 namespace QuantCluster.Engine.Bars;
 
 /// <summary>
-/// Realistic synthetic bars: a geometric random walk with volatility clustering (GARCH(1,1)-like)
-/// and fat tails, with consistent open/high/low/close and volume. The caller passes the random
+/// Realistic synthetic bars: a geometric random walk with volatility clustering (GARCH(1,1)-like),
+/// fat tails and persistent trends (a slowly mean-reverting drift, the time-series momentum real
+/// markets show), with consistent open/high/low/close and volume. The caller passes the random
 /// source, so the same seed gives the same bars.
 /// </summary>
 public static class RandomWalkBars
@@ -21,12 +22,16 @@ public static class RandomWalkBars
         var volume = new double[count];
 
         const double longRunVariance = 1e-6, persistence = 0.94, reaction = 0.05;
-        double variance = longRunVariance, price = startPrice, previousShock = 0;
+
+        // Drift as an AR(1) process: trends last a few thousand bars and are small against the noise.
+        const double trendPersistence = 0.9995, trendNoise = 6e-7;
+        double variance = longRunVariance, price = startPrice, previousShock = 0, trend = 0;
         for (int i = 0; i < count; i++)
         {
             variance = longRunVariance * (1 - persistence - reaction) + persistence * variance + reaction * previousShock * previousShock;
             double sigma = Math.Sqrt(variance);
-            previousShock = sigma * StudentT(random, 5);
+            trend = trendPersistence * trend + trendNoise * Normal(random);
+            previousShock = sigma * StudentT(random, 5) + trend;
             double o = price * (1 + 0.1 * sigma * Normal(random));
             double c = o * Math.Exp(previousShock);
             double wick = sigma * Math.Abs(Normal(random)) * 0.5;
