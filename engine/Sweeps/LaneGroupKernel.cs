@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using QuantCluster.Contracts;
 using QuantCluster.Engine.Indicators;
 using QuantCluster.Engine.Metrics;
@@ -12,8 +9,9 @@ namespace QuantCluster.Engine.Sweeps;
 
 /// <summary>
 /// Backtests eight parameter sets at once over one series, keeping metrics only. Each set is a
-/// lane of two Vector256&lt;double&gt;; between fills a lane's return is its weight times the
-/// close-to-close return, so a bar costs a handful of fused multiply-adds. Drawdown is tracked as
+/// lane of an eight-wide vector (<see cref="ILanes{TSelf}"/>: one AVX-512 register or two AVX2
+/// ones); between fills a lane's return is its weight times the close-to-close return, so a bar
+/// costs a handful of fused multiply-adds. Drawdown is tracked as
 /// q = equity / running peak, updated as min(1, q (1 + r)), which needs no division. Minima are
 /// the native instruction (MinNative): no lane is ever NaN (bars are validated) and the sign of a
 /// zero does not matter here, and the IEEE-exact form costs several instructions each. Fill bars
