@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the suites need (the Node reference packages: DuckDB and
-# technicalindicators), builds with warnings as errors, runs every test project, checks
-# formatting, and ends with one line: "tests: N passed, N failed, N skipped".
+# technicalindicators; PostgreSQL 15 for the integration tests), builds with warnings as errors,
+# runs every test project, checks formatting, and ends with one line:
+# "tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+status=0
+pg_dir=""   # the PostgreSQL server this run started, stopped on the way out whatever happens
+trap 'rm -f "$log"; if [ -n "$pg_dir" ]; then eng/postgres.sh stop "$pg_dir" || true; fi' EXIT
+trap 'exit 130' INT TERM
 
 echo "== reference packages (DuckDB, technicalindicators)"
 npm ci --prefix tests/reference --no-audit --no-fund --loglevel=error
@@ -13,8 +17,17 @@ npm ci --prefix tests/reference --no-audit --no-fund --loglevel=error
 echo "== build (warnings are errors)"
 dotnet build QuantCluster.sln -c Release -nologo -v quiet
 
+echo "== PostgreSQL for the integration tests"
+if pg_env=$(eng/postgres.sh start); then
+    eval "$pg_env"   # QUANT_TEST_DB (the connection string) and QUANT_PG_DIR
+    pg_dir=$QUANT_PG_DIR
+    export QUANT_TEST_DB
+else
+    echo "PostgreSQL did not start, so the integration tests cannot run" >&2
+    status=1
+fi
+
 echo "== tests"
-status=0
 dotnet test QuantCluster.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
 
 echo "== format"

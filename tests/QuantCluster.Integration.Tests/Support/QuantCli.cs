@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace QuantCluster.Integration.Tests.Support;
+
+/// <summary>
+/// Runs the real `quant` built beside the tests (dotnet quant.dll), as a user would. QUANT_DB is
+/// removed from the child's environment unless a test gives it, so the developer's own setting
+/// never leaks into a test.
+/// </summary>
+internal static class QuantCli
+{
+    public static Task<QuantRun> RunAsync(params string[] arguments) => Run(quantDb: null, arguments);
+
+    /// <summary>Runs quant with QUANT_DB set to <paramref name="quantDb"/>.</summary>
+    public static Task<QuantRun> RunWithQuantDbAsync(string quantDb, params string[] arguments) => Run(quantDb, arguments);
+
+    private static async Task<QuantRun> Run(string? quantDb, string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "quant.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("QUANT_DB");
+        if (quantDb is not null)
+        {
+            start.Environment["QUANT_DB"] = quantDb;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"quant {string.Join(' ', arguments)} did not finish in 2 minutes.");
+        }
+
+        return new QuantRun(process.ExitCode, await output, await error);
+    }
+}
