@@ -7,7 +7,12 @@ internal static class DataCommand
 {
     public static Command Create()
     {
-        var command = new Command("data", "Inspect, convert, import and export OHLCV bars (CSV, Parquet, PostgreSQL).");
+        var command = new Command("data", "Inspect, convert, import and export OHLCV bars (CSV, Parquet, PostgreSQL).")
+        {
+            InspectCommand.Create(),
+            ConvertCommand.Create(),
+            CatCommand.Create(),
+        };
         return command;
     }
 }
