@@ -1,9 +1,15 @@
+using System.Text;
 using QuantCluster.Data.Csv;
+using QuantCluster.Data.Parquet;
+using QuantCluster.Data.Tables;
 using QuantCluster.Engine.Bars;
 
 namespace QuantCluster.Data;
 
-/// <summary>Bars from a file of any supported format, chosen by its extension, validated before they are returned.</summary>
+/// <summary>
+/// Bars in a file of any supported format (.csv or .txt, .parquet), chosen by its extension:
+/// read and validated, or written whole.
+/// </summary>
 public static class BarFiles
 {
     public static BarSeries Read(string path, string? symbol = null)
@@ -13,10 +19,60 @@ public static class BarFiles
             throw new FileNotFoundException($"There is no file {path}.", path);
         }
 
-        return Path.GetExtension(path).ToLowerInvariant() switch
+        return FormatOf(path) switch
         {
-            ".csv" or ".txt" => CsvBarReader.Read(path, symbol),
-            var other => throw new BarDataException($"{Path.GetFileName(path)}: '{other}' files are not supported; give a .csv file."),
+            BarFileFormat.Csv => CsvBarReader.Read(path, symbol),
+            _ => ParquetBarReader.Read(path, symbol),
         };
+    }
+
+    /// <summary>
+    /// Writes the bars to a temporary file beside <paramref name="path"/>, then renames it, so a
+    /// failure part-way leaves no half-written file. CSV gets the header
+    /// ts,symbol,open,high,low,close,volume with ISO-8601 UTC timestamps and round-trip doubles;
+    /// Parquet is written by <see cref="ParquetBarWriter"/>.
+    /// </summary>
+    /// <exception cref="IOException"><paramref name="path"/> exists and <paramref name="overwrite"/> is false.</exception>
+    public static void Write(string path, BarSeries bars, bool overwrite = false)
+    {
+        var format = FormatOf(path);
+        if (!overwrite && File.Exists(path))
+        {
+            throw new IOException($"{path} already exists.");
+        }
+
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            if (format == BarFileFormat.Csv)
+            {
+                using var writer = new StreamWriter(temporary, false, new UTF8Encoding(false), 1 << 16);
+                TableCsvWriter.Write(writer, BarTable.Of(bars));
+            }
+            else
+            {
+                ParquetBarWriter.Write(temporary, bars);
+            }
+
+            File.Move(temporary, full, overwrite);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static BarFileFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" or ".txt" => BarFileFormat.Csv,
+        ".parquet" => BarFileFormat.Parquet,
+        var other => throw new BarDataException($"{Path.GetFileName(path)}: '{other}' files are not supported; give a .csv or .parquet file."),
+    };
+
+    private enum BarFileFormat
+    {
+        Csv,
+        Parquet,
     }
 }

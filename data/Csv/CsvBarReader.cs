@@ -94,7 +94,7 @@ public static class CsvBarReader
 
     // The separator is detected (comma, semicolon, tab or pipe) so that exports from European
     // spreadsheets and TSV files load too. Malformed quoting is refused rather than guessed at.
-    private static CsvReaderOptions Options(string sourceName) => new()
+    internal static CsvReaderOptions Options(string sourceName) => new()
     {
         HasHeader = true,
         SkipEmptyLines = true,

@@ -33,14 +33,41 @@ internal static class EpochTimestamp
             return false;
         }
 
-        long value = units switch
-        {
-            < SecondsBelow => (units * CsvTimestamp.MicrosecondsPerSecond) + CsvTimestamp.Digits(fraction, 6),
-            < MillisecondsBelow => (units * 1_000) + CsvTimestamp.Digits(fraction, 3),
-            < MicrosecondsBelow => units,
-            _ => units / 1_000,
-        };
+        long value = Scale(units, fraction);
         microseconds = negative ? -value : value;
         return true;
     }
+
+    /// <summary>A whole epoch number (an integer column of a Parquet file, say) in UTC microseconds, its unit read as for text.</summary>
+    public static long Microseconds(long units)
+    {
+        // long.MinValue has no positive counterpart; as nanoseconds it is in range either way.
+        long magnitude = units == long.MinValue ? long.MaxValue : Math.Abs(units);
+        long value = Scale(magnitude, []);
+        return units < 0 ? -value : value;
+    }
+
+    /// <summary>Whether two whole epoch numbers are read in the same unit, so their order survives the conversion.</summary>
+    public static bool SameUnit(long a, long b) => UnitOf(a) == UnitOf(b);
+
+    private static int UnitOf(long units)
+    {
+        long magnitude = units == long.MinValue ? long.MaxValue : Math.Abs(units);
+        return magnitude switch
+        {
+            < SecondsBelow => 0,
+            < MillisecondsBelow => 1,
+            < MicrosecondsBelow => 2,
+            _ => 3,
+        };
+    }
+
+    /// <summary>Microseconds of a non-negative epoch number, with the decimal digits after its point.</summary>
+    private static long Scale(long units, ReadOnlySpan<byte> fraction) => units switch
+    {
+        < SecondsBelow => (units * CsvTimestamp.MicrosecondsPerSecond) + CsvTimestamp.Digits(fraction, 6),
+        < MillisecondsBelow => (units * 1_000) + CsvTimestamp.Digits(fraction, 3),
+        < MicrosecondsBelow => units,
+        _ => units / 1_000,
+    };
 }

@@ -6,7 +6,7 @@ namespace QuantCluster.Data.Parquet;
 /// Reads the pages of one column chunk straight into a slice of the column's result array:
 /// non-null values are decoded to the front of the slice, then spread out over the null rows.
 /// </summary>
-internal sealed class ColumnChunkReader<T>(ParquetColumnInfo column, ValueDecoder<T> decoder)
+internal sealed class ColumnChunkReader<T>(ParquetColumnInfo column, ValueDecoder<T> decoder) : IDisposable
 {
     /// <summary>Pages claiming more than this are treated as corrupt rather than allocated.</summary>
     private const int MaxPageSize = 1 << 30;
@@ -142,8 +142,16 @@ internal sealed class ColumnChunkReader<T>(ParquetColumnInfo column, ValueDecode
     /// <summary>Marks the rows whose level is below the maximum as null; returns the non-null count.</summary>
     private int MarkNulls(ReadOnlySpan<int> levels, Span<bool> nulls)
     {
-        var nonNull = 0;
         var max = column.MaxDefinitionLevel;
+
+        // Most pages have no nulls at all: one vectorised scan settles that.
+        if (levels.IndexOfAnyExcept(max) < 0)
+        {
+            nulls.Clear();
+            return levels.Length;
+        }
+
+        var nonNull = 0;
         for (var i = 0; i < levels.Length; i++)
         {
             var level = levels[i];
@@ -214,10 +222,25 @@ internal sealed class ColumnChunkReader<T>(ParquetColumnInfo column, ValueDecode
         }
 
         if (_scratch.Length < uncompressedSize)
-            _scratch = new byte[Math.Max(uncompressedSize, Math.Min(_scratch.Length * 2, MaxPageSize))];
+        {
+            // Pages are often near a megabyte: pooled, so reading a column allocates no page buffer.
+            var size = Math.Max(uncompressedSize, Math.Min(_scratch.Length * 2, MaxPageSize));
+            ReturnScratch();
+            _scratch = ArrayPool<byte>.Shared.Rent(size);
+        }
+
         var destination = _scratch.AsSpan(0, uncompressedSize);
         PageCompression.Decompress(codec, body, destination, pageOffset);
         return destination;
+    }
+
+    public void Dispose() => ReturnScratch();
+
+    private void ReturnScratch()
+    {
+        if (_scratch.Length > 0)
+            ArrayPool<byte>.Shared.Return(_scratch);
+        _scratch = [];
     }
 
     private readonly ref struct PageContext(PageHeader header, ReadOnlySpan<byte> body, ParquetCompression codec, long offset)

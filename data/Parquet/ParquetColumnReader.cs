@@ -28,9 +28,30 @@ internal sealed class ParquetColumnReader(ParquetFileReader file, ParquetColumnI
             total += file.Metadata.RowGroups[index].NumRows;
         if (total > Array.MaxLength)
             throw new ParquetFormatException($"column '{column.Name}' has {total} rows in the chosen row groups, more than one array holds");
-        var values = new T[total];
-        var nulls = column.IsNullable ? new bool[total] : null;
-        var chunkReader = new ColumnChunkReader<T>(column, decoder);
+        // Every row is written (a null row with the default value), so the array need not be zeroed first.
+        var values = GC.AllocateUninitializedArray<T>((int)total);
+
+        // Most nullable columns hold no null: their flags live in a pooled buffer and are copied
+        // out only when one is null, which spares a large allocation per column.
+        var nulls = column.IsNullable ? ArrayPool<bool>.Shared.Rent((int)total) : null;
+        using var chunkReader = new ColumnChunkReader<T>(column, decoder);
+        try
+        {
+            ReadChunks(chunkReader, rowGroups, values, nulls);
+            if (values is long[] longs && column.IsInt64Timestamp)
+                TimestampConversion.ToMicros(longs, column.TimeUnit!.Value);
+            var anyNull = nulls is not null && nulls.AsSpan(0, values.Length).Contains(true);
+            return new ParquetColumn(column, values, anyNull ? nulls![..values.Length] : null);
+        }
+        finally
+        {
+            if (nulls is not null)
+                ArrayPool<bool>.Shared.Return(nulls);
+        }
+    }
+
+    private void ReadChunks<T>(ColumnChunkReader<T> chunkReader, IReadOnlyList<int> rowGroups, T[] values, bool[]? nulls)
+    {
         var row = 0;
         foreach (var index in rowGroups)
         {
@@ -54,10 +75,6 @@ internal sealed class ParquetColumnReader(ParquetFileReader file, ParquetColumnI
 
             row += rows;
         }
-
-        if (values is long[] longs && column.IsInt64Timestamp)
-            TimestampConversion.ToMicros(longs, column.TimeUnit!.Value);
-        return new ParquetColumn(column, values, nulls is not null && Array.IndexOf(nulls, true) >= 0 ? nulls : null);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace QuantCluster.Data.Parquet;
 
@@ -41,12 +43,7 @@ internal ref struct RleBitPackedHybridDecoder
             else if (_packedRemaining > 0)
             {
                 var n = Math.Min(_packedRemaining, destination.Length - filled);
-                for (var i = 0; i < n; i++)
-                {
-                    destination[filled + i] = (int)PackedBits.Read(_data, _packedBitOffset, _bitWidth);
-                    _packedBitOffset += _bitWidth;
-                }
-
+                Unpack(destination.Slice(filled, n));
                 filled += n;
                 _packedRemaining -= n;
             }
@@ -56,6 +53,30 @@ internal ref struct RleBitPackedHybridDecoder
                     $"RLE/bit-packed data ends after {filled} of {destination.Length} values");
             }
         }
+    }
+
+    /// <summary>
+    /// Bit-packed values: while eight bytes can be read at a value's first byte, one unaligned
+    /// 64-bit load holds it whole (a width of at most 32 plus a shift of at most 7), so the hot
+    /// loop has no bounds checks; the last few values take the careful path.
+    /// </summary>
+    private void Unpack(Span<int> destination)
+    {
+        var width = _bitWidth;
+        var mask = width == 32 ? uint.MaxValue : (1u << width) - 1;
+        var bit = _packedBitOffset;
+        var lastFastBit = ((long)_data.Length - 8) * 8;
+        ref var data = ref MemoryMarshal.GetReference(_data);
+        var i = 0;
+        for (; i < destination.Length && bit <= lastFastBit; i++, bit += width)
+        {
+            var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, (nint)(bit >> 3)));
+            destination[i] = (int)((uint)(word >> (int)(bit & 7)) & mask);
+        }
+
+        for (; i < destination.Length; i++, bit += width)
+            destination[i] = (int)PackedBits.Read(_data, bit, width);
+        _packedBitOffset = bit;
     }
 
     private bool ReadRunHeader()

@@ -5,13 +5,14 @@ namespace QuantCluster.Client.Commands.Data;
 /// <summary>`quant data ...`: look at, convert, import and export bars.</summary>
 internal static class DataCommand
 {
-    public static Command Create()
+    public static Command Create() => new("data", "Inspect, convert, import and export OHLCV bars (CSV, Parquet, PostgreSQL).")
     {
-        var command = new Command("data", "Inspect, convert, import and export OHLCV bars (CSV, Parquet, PostgreSQL).");
-        command.Subcommands.Add(ImportCommand.Create());
-        command.Subcommands.Add(CoverageCommand.Create());
-        command.Subcommands.Add(GapsCommand.Create());
-        command.Subcommands.Add(ExportCommand.Create());
-        return command;
-    }
+        InspectCommand.Create(),
+        CatCommand.Create(),
+        ConvertCommand.Create(),
+        ImportCommand.Create(),
+        CoverageCommand.Create(),
+        GapsCommand.Create(),
+        ExportCommand.Create(),
+    };
 }

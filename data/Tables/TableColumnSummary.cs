@@ -1,0 +1,8 @@
+namespace QuantCluster.Data.Tables;
+
+/// <summary>
+/// A column as `quant data inspect` lists it. Codecs and Encodings are those of its Parquet
+/// chunks across row groups (empty for CSV). A Parquet column under a list or map, which the
+/// reader cannot read, has the type NESTED.
+/// </summary>
+public sealed record TableColumnSummary(string Name, string Type, IReadOnlyList<string> Codecs, IReadOnlyList<string> Encodings);
