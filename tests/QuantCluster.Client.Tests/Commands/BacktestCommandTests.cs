@@ -1,4 +1,3 @@
-using QuantCluster.Client.Tests.Support;
 using QuantCluster.Contracts;
 using QuantCluster.Data;
 using QuantCluster.Engine.Simulation;
@@ -8,7 +7,7 @@ namespace QuantCluster.Client.Tests.Commands;
 
 public sealed class BacktestCommandTests
 {
-    private static readonly string Goog = QuantProcess.MarketFile("GOOG.csv");
+    private static readonly string Goog = RepositoryPaths.MarketFile("GOOG.csv");
 
     [Fact]
     public void Json_output_names_the_run_and_gives_every_metric_of_the_engine()

@@ -1,4 +1,3 @@
-using QuantCluster.Client.Tests.Support;
 
 namespace QuantCluster.Client.Tests.Commands;
 
@@ -42,7 +41,7 @@ public sealed class BenchAndDemoCommandTests
     [Fact]
     public void Demo_sweeps_a_given_file()
     {
-        var run = QuantProcess.Run("demo", "--data", QuantProcess.MarketFile("EURUSD.csv"), "--top", "3", "--json");
+        var run = QuantProcess.Run("demo", "--data", RepositoryPaths.MarketFile("EURUSD.csv"), "--top", "3", "--json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(5000, (int)run.Json["bars"]!);

@@ -1,4 +1,3 @@
-using QuantCluster.Client.Tests.Support;
 
 namespace QuantCluster.Client.Tests.Commands;
 

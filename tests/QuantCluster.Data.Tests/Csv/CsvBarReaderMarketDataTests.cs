@@ -7,7 +7,7 @@ public class CsvBarReaderMarketDataTests
     [Fact]
     public void Loads_every_daily_bar_of_GOOG_with_its_unnamed_timestamp_column()
     {
-        var bars = CsvBarReader.Read(MarketData.File("GOOG.csv"));
+        var bars = CsvBarReader.Read(RepositoryPaths.MarketFile("GOOG.csv"));
 
         Assert.Equal("GOOG", bars.Symbol);
         Assert.Equal(2148, bars.Count);
@@ -20,7 +20,7 @@ public class CsvBarReaderMarketDataTests
     [Fact]
     public void Loads_every_hourly_bar_of_EURUSD_with_date_times_read_as_UTC()
     {
-        var bars = CsvBarReader.Read(MarketData.File("EURUSD.csv"));
+        var bars = CsvBarReader.Read(RepositoryPaths.MarketFile("EURUSD.csv"));
 
         Assert.Equal("EURUSD", bars.Symbol);
         Assert.Equal(5000, bars.Count);
@@ -33,7 +33,7 @@ public class CsvBarReaderMarketDataTests
     [Fact]
     public void Reads_the_same_bars_from_a_text_reader_as_from_the_file()
     {
-        string path = MarketData.File("EURUSD.csv");
+        string path = RepositoryPaths.MarketFile("EURUSD.csv");
         using var text = new StreamReader(path);
 
         var fromReader = CsvBarReader.Read(text, "EURUSD.csv");

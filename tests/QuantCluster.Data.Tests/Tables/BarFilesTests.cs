@@ -12,14 +12,14 @@ public sealed class BarFilesTests : IDisposable
     [Fact]
     public void GOOG_csv_to_parquet_to_csv_keeps_every_bar_exactly_and_a_second_round_trip_changes_nothing()
     {
-        var goog = BarFiles.Read(MarketData.File("GOOG.csv"));
+        var goog = BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"));
 
         BarFiles.Write(_directory.File("goog.parquet"), goog);
         BarFiles.Write(_directory.File("goog.csv"), BarFiles.Read(_directory.File("goog.parquet")));
         BarFiles.Write(_directory.File("again.parquet"), BarFiles.Read(_directory.File("goog.csv")));
         BarFiles.Write(_directory.File("again.csv"), BarFiles.Read(_directory.File("again.parquet")));
 
-        BarAssert.Same(goog, BarFiles.Read(_directory.File("goog.csv")));
+        BarAssert.Identical(goog, BarFiles.Read(_directory.File("goog.csv")));
         Assert.Equal(File.ReadAllText(_directory.File("goog.csv")), File.ReadAllText(_directory.File("again.csv")));
         Assert.Equal(File.ReadAllBytes(_directory.File("goog.parquet")), File.ReadAllBytes(_directory.File("again.parquet")));
     }
@@ -27,7 +27,7 @@ public sealed class BarFilesTests : IDisposable
     [Fact]
     public void Writes_CSV_with_the_standard_header_ISO_UTC_times_and_the_numbers_as_given()
     {
-        BarFiles.Write(_directory.File("goog.csv"), BarFiles.Read(MarketData.File("GOOG.csv")));
+        BarFiles.Write(_directory.File("goog.csv"), BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv")));
 
         var lines = File.ReadAllLines(_directory.File("goog.csv"));
         Assert.Equal("ts,symbol,open,high,low,close,volume", lines[0]);
@@ -38,7 +38,7 @@ public sealed class BarFilesTests : IDisposable
     [Fact]
     public void Refuses_to_replace_a_file_unless_told_to()
     {
-        var bars = BarFiles.Read(MarketData.File("GOOG.csv"));
+        var bars = BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"));
         File.WriteAllText(_directory.File("taken.parquet"), "mine");
 
         Assert.Throws<IOException>(() => BarFiles.Write(_directory.File("taken.parquet"), bars));
@@ -51,7 +51,7 @@ public sealed class BarFilesTests : IDisposable
     [Fact]
     public void A_write_that_fails_leaves_no_file_behind()
     {
-        var bars = BarFiles.Read(MarketData.File("GOOG.csv"));
+        var bars = BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"));
         Directory.CreateDirectory(_directory.File("folder.parquet"));
 
         Assert.ThrowsAny<IOException>(() => BarFiles.Write(_directory.File("folder.parquet"), bars, overwrite: true));
@@ -62,7 +62,7 @@ public sealed class BarFilesTests : IDisposable
     [Fact]
     public void Refuses_an_extension_it_cannot_write()
     {
-        var error = Assert.Throws<BarDataException>(() => BarFiles.Write(_directory.File("bars.xlsx"), BarFiles.Read(MarketData.File("GOOG.csv"))));
+        var error = Assert.Throws<BarDataException>(() => BarFiles.Write(_directory.File("bars.xlsx"), BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"))));
 
         Assert.Equal("bars.xlsx: '.xlsx' files are not supported; give a .csv or .parquet file.", error.Message);
     }

@@ -9,7 +9,7 @@ public sealed class CsvTableTests
     [Fact]
     public void Types_the_GOOG_columns_as_a_timestamp_index_doubles_and_an_integer_volume()
     {
-        var table = TableFile.Read(MarketData.File("GOOG.csv"));
+        var table = TableFile.Read(RepositoryPaths.MarketFile("GOOG.csv"));
 
         Assert.Equal(2148, table.RowCount);
         Assert.Equal(
@@ -61,7 +61,7 @@ public sealed class CsvTableTests
     [Fact]
     public void Reads_the_columns_asked_for_in_that_order_and_up_to_the_limit()
     {
-        var table = TableFile.Read(MarketData.File("GOOG.csv"), ["close", "Open"], limit: 2);
+        var table = TableFile.Read(RepositoryPaths.MarketFile("GOOG.csv"), ["close", "Open"], limit: 2);
 
         Assert.Equal(2, table.RowCount);
         Assert.Equal(["Close", "Open"], table.Columns.Select(c => c.Name));
@@ -71,7 +71,7 @@ public sealed class CsvTableTests
     [Fact]
     public void Refuses_an_unknown_column_listing_the_columns()
     {
-        var error = Assert.Throws<ArgumentException>(() => TableFile.Read(MarketData.File("GOOG.csv"), ["Adj Close"]));
+        var error = Assert.Throws<ArgumentException>(() => TableFile.Read(RepositoryPaths.MarketFile("GOOG.csv"), ["Adj Close"]));
 
         Assert.Equal("GOOG.csv has no column 'Adj Close'; its columns are: '' (unnamed), Open, High, Low, Close, Volume", error.Message);
     }

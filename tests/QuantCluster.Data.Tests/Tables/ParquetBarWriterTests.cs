@@ -13,7 +13,7 @@ public sealed class ParquetBarWriterTests : IDisposable
     public void Writes_the_standard_bar_schema_ZSTD_compressed_with_statistics_that_DuckDB_reads()
     {
         var path = _directory.File("goog.parquet");
-        var goog = BarFiles.Read(MarketData.File("GOOG.csv"));
+        var goog = BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"));
         ParquetBarWriter.Write(path, goog);
 
         var results = DuckDbReference.Query(
@@ -37,13 +37,13 @@ public sealed class ParquetBarWriterTests : IDisposable
     public void Writes_several_series_one_after_another_each_readable_by_its_symbol()
     {
         var path = _directory.File("two.parquet");
-        var goog = BarFiles.Read(MarketData.File("GOOG.csv"));
-        var eurusd = BarFiles.Read(MarketData.File("EURUSD.csv"));
+        var goog = BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"));
+        var eurusd = BarFiles.Read(RepositoryPaths.MarketFile("EURUSD.csv"));
 
         ParquetBarWriter.Write(path, [goog, eurusd], new ParquetWriterOptions { Compression = ParquetCompression.Snappy, RowGroupSize = 1000 });
 
-        BarAssert.Same(eurusd, ParquetBarReader.Read(path, "EURUSD"));
-        BarAssert.Same(goog, ParquetBarReader.Read(path, "GOOG"));
+        BarAssert.Identical(eurusd, ParquetBarReader.Read(path, "EURUSD"));
+        BarAssert.Identical(goog, ParquetBarReader.Read(path, "GOOG"));
     }
 
     public void Dispose() => _directory.Dispose();

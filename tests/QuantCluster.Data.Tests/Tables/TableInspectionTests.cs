@@ -30,7 +30,7 @@ public sealed class TableInspectionTests(DuckDbBarFiles files) : IClassFixture<D
     [Fact]
     public void Reports_a_file_without_a_symbol_column_as_one_entry_with_a_null_symbol()
     {
-        var inspection = TableFile.Inspect(MarketData.File("GOOG.csv"));
+        var inspection = TableFile.Inspect(RepositoryPaths.MarketFile("GOOG.csv"));
 
         Assert.Equal(("CSV", 2148L, 1, null, ""), (inspection.Format, inspection.Rows, inspection.RowGroups.Count, inspection.SymbolColumn, inspection.TimestampColumn));
         Assert.Equal([new SymbolSummary(null, 2148, Utc.Microseconds("2004-08-19"), Utc.Microseconds("2013-03-01"))], inspection.Symbols);

@@ -13,8 +13,6 @@ internal static class MarketData
 {
     private static readonly ConcurrentDictionary<string, BarSeries> Loaded = new();
 
-    private static readonly Lazy<string> MarketDirectory = new(Find);
-
     public static BarSeries Goog => Load("GOOG");
 
     public static BarSeries EurUsd => Load("EURUSD");
@@ -23,7 +21,7 @@ internal static class MarketData
 
     private static BarSeries Parse(string symbol)
     {
-        var lines = File.ReadAllLines(Path.Combine(MarketDirectory.Value, symbol + ".csv"));
+        var lines = File.ReadAllLines(RepositoryPaths.MarketFile(symbol + ".csv"));
         var header = lines[0].Split(',');
         Assert.Equal(["", "Open", "High", "Low", "Close", "Volume"], header);
         int n = lines.Length - 1;
@@ -47,19 +45,5 @@ internal static class MarketData
         }
 
         return new BarSeries(symbol, ts, columns[0], columns[1], columns[2], columns[3], columns[4]);
-    }
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "market");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No shared/data/market in any directory above {AppContext.BaseDirectory}.");
     }
 }

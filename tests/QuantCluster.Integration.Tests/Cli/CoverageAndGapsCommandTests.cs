@@ -8,10 +8,10 @@ public sealed class CoverageAndGapsCommandTests
     public async Task Coverage_json_lists_every_imported_series()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await QuantCli.RunAsync("data", "import", MarketData.File("GOOG.csv"), "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString);
-        await QuantCli.RunAsync("data", "import", MarketData.File("EURUSD.csv"), "--symbol", "EURUSD", "--timeframe", "1h", "--db", db.ConnectionString);
+        await QuantProcess.RunAsync("data", "import", RepositoryPaths.MarketFile("GOOG.csv"), "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString);
+        await QuantProcess.RunAsync("data", "import", RepositoryPaths.MarketFile("EURUSD.csv"), "--symbol", "EURUSD", "--timeframe", "1h", "--db", db.ConnectionString);
 
-        var run = await QuantCli.RunAsync("data", "coverage", "--db", db.ConnectionString, "--json");
+        var run = await QuantProcess.RunAsync("data", "coverage", "--db", db.ConnectionString, "--json");
 
         Assert.Equal(0, run.ExitCode);
         var series = run.Json["coverage"]!.AsArray();
@@ -28,7 +28,7 @@ public sealed class CoverageAndGapsCommandTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var run = await QuantCli.RunAsync("data", "coverage", "--db", db.ConnectionString);
+        var run = await QuantProcess.RunAsync("data", "coverage", "--db", db.ConnectionString);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("quant data import", run.Output, StringComparison.Ordinal);
@@ -44,9 +44,9 @@ public sealed class CoverageAndGapsCommandTests
             "ts,open,high,low,close,volume",
             .. new[] { 0, 1, 2, 6, 7, 9 }.Select(m => $"2024-03-01T10:0{m}:00Z,10,11,9,10.5,100"),
         ]);
-        await QuantCli.RunAsync("data", "import", file, "--symbol", "ES", "--timeframe", "1m", "--db", db.ConnectionString);
+        await QuantProcess.RunAsync("data", "import", file, "--symbol", "ES", "--timeframe", "1m", "--db", db.ConnectionString);
 
-        var run = await QuantCli.RunAsync("data", "gaps", "--symbol", "ES", "--timeframe", "1m", "--db", db.ConnectionString, "--json");
+        var run = await QuantProcess.RunAsync("data", "gaps", "--symbol", "ES", "--timeframe", "1m", "--db", db.ConnectionString, "--json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
@@ -60,9 +60,9 @@ public sealed class CoverageAndGapsCommandTests
     public async Task Gaps_of_daily_bars_do_not_count_weekends()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await QuantCli.RunAsync("data", "import", MarketData.File("GOOG.csv"), "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString);
+        await QuantProcess.RunAsync("data", "import", RepositoryPaths.MarketFile("GOOG.csv"), "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString);
 
-        var run = await QuantCli.RunAsync("data", "gaps", "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString, "--json");
+        var run = await QuantProcess.RunAsync("data", "gaps", "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString, "--json");
 
         Assert.Equal(0, run.ExitCode);
         var gaps = run.Json["gaps"]!.AsArray();
@@ -77,7 +77,7 @@ public sealed class CoverageAndGapsCommandTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var run = await QuantCli.RunAsync("data", "gaps", "--symbol", "NOPE", "--timeframe", "1d", "--db", db.ConnectionString);
+        var run = await QuantProcess.RunAsync("data", "gaps", "--symbol", "NOPE", "--timeframe", "1d", "--db", db.ConnectionString);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("error: no NOPE 1d bars are stored; `quant data coverage` lists what is", run.Error.Trim());

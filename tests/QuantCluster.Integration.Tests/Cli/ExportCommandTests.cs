@@ -17,14 +17,14 @@ public sealed class ExportCommandTests
         using var folder = new TempFolder();
         string output = folder.File("bars.parquet");
 
-        var run = await QuantCli.RunAsync(
+        var run = await QuantProcess.RunAsync(
             "data", "export", "--symbol", symbol, "--timeframe", timeframe, "--format", "parquet", "--out", output, "--db", db.ConnectionString);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var reader = ParquetFileReader.Open(output);
         Assert.Equal(["ts", "symbol", "open", "high", "low", "close", "volume"], reader.Schema.Columns.Select(c => c.Name));
         Assert.All(reader.ReadColumn("symbol").GetValues<string>(), s => Assert.Equal(symbol, s));
-        BarAssert.Identical(BarFiles.Read(MarketData.File(file)), ParquetBars(reader, symbol));
+        BarAssert.Identical(BarFiles.Read(RepositoryPaths.MarketFile(file)), ParquetBars(reader, symbol));
     }
 
     [DatabaseTheory]
@@ -36,14 +36,14 @@ public sealed class ExportCommandTests
         using var folder = new TempFolder();
         string output = folder.File("bars.csv");
 
-        var run = await QuantCli.RunAsync(
+        var run = await QuantProcess.RunAsync(
             "data", "export", "--symbol", symbol, "--timeframe", timeframe, "--format", "csv", "--out", output, "--db", db.ConnectionString);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("ts,symbol,open,high,low,close,volume", File.ReadLines(output).First());
         var read = CsvBarReader.Read(output);
         Assert.Equal(symbol, read.Symbol);
-        BarAssert.Identical(BarFiles.Read(MarketData.File(file)), read);
+        BarAssert.Identical(BarFiles.Read(RepositoryPaths.MarketFile(file)), read);
     }
 
     [DatabaseFact]
@@ -53,13 +53,13 @@ public sealed class ExportCommandTests
         using var folder = new TempFolder();
         string output = folder.File("goog-2010.csv");
 
-        var run = await QuantCli.RunAsync(
+        var run = await QuantProcess.RunAsync(
             "data", "export", "--symbol", "GOOG", "--timeframe", "1d", "--out", output, "--from", "2010-01-01", "--to", "2010-12-31T00:00:00Z",
             "--db", db.ConnectionString);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal($"Wrote 252 GOOG 1d bars (2010-01-04T00:00:00Z to 2010-12-31T00:00:00Z) to {output}.", run.Output.Trim());
-        var goog = BarFiles.Read(MarketData.File("GOOG.csv"));
+        var goog = BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"));
         int first = Array.IndexOf(goog.Timestamps, Micros(2010, 1, 4));
         BarAssert.Identical(goog.Slice(first, 252), CsvBarReader.Read(output));
     }
@@ -71,7 +71,7 @@ public sealed class ExportCommandTests
         using var folder = new TempFolder();
         string output = folder.File("none.parquet");
 
-        var run = await QuantCli.RunAsync(
+        var run = await QuantProcess.RunAsync(
             "data", "export", "--symbol", "GOOG", "--timeframe", "1d", "--out", output, "--from", "2030-01-01", "--db", db.ConnectionString);
 
         Assert.Equal(2, run.ExitCode);
@@ -82,7 +82,7 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_to_a_file_of_unknown_type_without_format_exits_2()
     {
-        var run = await QuantCli.RunAsync(
+        var run = await QuantProcess.RunAsync(
             "data", "export", "--symbol", "GOOG", "--timeframe", "1d", "--out", "bars.txt", "--db", "Host=127.0.0.1;Database=x");
 
         Assert.Equal(2, run.ExitCode);
@@ -93,7 +93,7 @@ public sealed class ExportCommandTests
     {
         var db = await TestDatabase.CreateAsync();
         await using var store = await db.OpenStoreAsync();
-        await store.ImportAsync(BarFiles.Read(MarketData.File(file), symbol), timeframe, file);
+        await store.ImportAsync(BarFiles.Read(RepositoryPaths.MarketFile(file), symbol), timeframe, file);
         return db;
     }
 

@@ -5,15 +5,15 @@ namespace QuantCluster.Integration.Tests.Cli;
 
 public sealed class ImportCommandTests
 {
-    private static readonly string Goog = MarketData.File("GOOG.csv");
+    private static readonly string Goog = RepositoryPaths.MarketFile("GOOG.csv");
 
     [DatabaseFact]
     public async Task Import_prints_how_many_bars_were_inserted_replaced_and_unchanged()
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var first = await QuantCli.RunAsync("data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString);
-        var again = await QuantCli.RunAsync("data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString, "--json");
+        var first = await QuantProcess.RunAsync("data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString);
+        var again = await QuantProcess.RunAsync("data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString, "--json");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal("Imported GOOG 1d from GOOG.csv: 2,148 bars, 2,148 inserted, 0 replaced, 0 unchanged.", first.Output.Trim());
@@ -30,7 +30,7 @@ public sealed class ImportCommandTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var run = await QuantCli.RunAsync("data", "import", Goog, "--symbol", "GOOGL", "--timeframe", "1d", "--db", db.ConnectionString);
+        var run = await QuantProcess.RunAsync("data", "import", Goog, "--symbol", "GOOGL", "--timeframe", "1d", "--db", db.ConnectionString);
 
         Assert.Equal(0, run.ExitCode);
         await using var store = await db.OpenStoreAsync();
@@ -42,7 +42,7 @@ public sealed class ImportCommandTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var run = await QuantCli.RunWithQuantDbAsync(db.ConnectionString, "data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d");
+        var run = await QuantProcess.RunWithQuantDbAsync(db.ConnectionString, "data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d");
 
         Assert.Equal(0, run.ExitCode);
         await using var store = await db.OpenStoreAsync();
@@ -62,10 +62,10 @@ public sealed class ImportCommandTests
             "2024-01-04,10.8,10.9,10,11.2,100",
             "2024-01-05,11.2,12,11,11.5,100",
         ]);
-        await QuantCli.RunAsync("data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString);
+        await QuantProcess.RunAsync("data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString);
         var before = await TableDump.TakeAsync(db);
 
-        var run = await QuantCli.RunAsync("data", "import", bad, "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString);
+        var run = await QuantProcess.RunAsync("data", "import", bad, "--symbol", "GOOG", "--timeframe", "1d", "--db", db.ConnectionString);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("error: bad.csv line 4: high 10.9 is below close 11.2", run.Error.Trim());
@@ -75,7 +75,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Import_without_a_database_exits_2_saying_how_to_give_one()
     {
-        var run = await QuantCli.RunAsync("data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d");
+        var run = await QuantProcess.RunAsync("data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d");
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal(
@@ -89,7 +89,7 @@ public sealed class ImportCommandTests
     {
         int port = ClosedPort.Find();
 
-        var run = await QuantCli.RunAsync(
+        var run = await QuantProcess.RunAsync(
             "data", "import", Goog, "--symbol", "GOOG", "--timeframe", "1d", "--db", $"Host=127.0.0.1;Port={port};Username=quant;Database=bars");
 
         Assert.Equal(2, run.ExitCode);
@@ -99,7 +99,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task A_password_in_the_db_option_is_refused_before_connecting()
     {
-        var run = await QuantCli.RunAsync(
+        var run = await QuantProcess.RunAsync(
             "data", "coverage", "--db", "Host=127.0.0.1;Username=quant;Password=hunter2;Database=bars");
 
         Assert.Equal(2, run.ExitCode);
@@ -111,7 +111,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task An_unknown_timeframe_exits_2_with_the_forms_it_takes()
     {
-        var run = await QuantCli.RunAsync("data", "import", Goog, "--symbol", "GOOG", "--timeframe", "daily", "--db", "Host=127.0.0.1;Database=x");
+        var run = await QuantProcess.RunAsync("data", "import", Goog, "--symbol", "GOOG", "--timeframe", "daily", "--db", "Host=127.0.0.1;Database=x");
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: 'daily' is not a timeframe: give a count and a unit, e.g. 1m, 5m, 1h or 1d", run.Error, StringComparison.Ordinal);

@@ -11,8 +11,8 @@ public sealed class CoverageTests
         await using var db = await TestDatabase.CreateAsync();
         await using var store = await db.OpenStoreAsync();
         var before = DateTime.UtcNow.AddSeconds(-5);
-        await store.ImportAsync(BarFiles.Read(MarketData.File("GOOG.csv")), "1d", "GOOG.csv");
-        await store.ImportAsync(BarFiles.Read(MarketData.File("EURUSD.csv")), "1h", "EURUSD.csv");
+        await store.ImportAsync(BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv")), "1d", "GOOG.csv");
+        await store.ImportAsync(BarFiles.Read(RepositoryPaths.MarketFile("EURUSD.csv")), "1h", "EURUSD.csv");
 
         var coverage = await store.CoverageAsync();
 

@@ -13,7 +13,7 @@ public sealed class ImportAndReadTests
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var store = await db.OpenStoreAsync();
-        var bars = BarFiles.Read(MarketData.File(file));
+        var bars = BarFiles.Read(RepositoryPaths.MarketFile(file));
 
         var result = await store.ImportAsync(bars, timeframe, file);
         var read = await store.ReadAsync(bars.Symbol, timeframe);

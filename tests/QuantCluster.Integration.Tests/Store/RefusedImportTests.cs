@@ -20,7 +20,7 @@ public sealed class RefusedImportTests
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var store = await db.OpenStoreAsync();
-        var goog = BarFiles.Read(MarketData.File("GOOG.csv"));
+        var goog = BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"));
         await store.ImportAsync(goog.Slice(0, 1000), "1d", "GOOG.csv");
         var before = await TableDump.TakeAsync(db);
 

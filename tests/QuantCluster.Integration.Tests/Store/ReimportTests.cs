@@ -43,7 +43,7 @@ public sealed class ReimportTests
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var store = await db.OpenStoreAsync();
-        var goog = BarFiles.Read(MarketData.File("GOOG.csv"));
+        var goog = BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"));
         await store.ImportAsync(goog, "1d", "GOOG.csv");
 
         var again = await store.ImportAsync(goog, "1d", "GOOG.csv");

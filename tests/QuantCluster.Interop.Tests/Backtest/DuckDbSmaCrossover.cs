@@ -17,7 +17,7 @@ internal static class DuckDbSmaCrossover
 
     public static ReferenceMetrics Run(string csvPath, int fast, int slow, double commissionBps, string direction, double periodsPerYear)
     {
-        string package = ReferencePaths.NodePackage;
+        string package = RepositoryPaths.ReferenceDirectory;
         if (!Directory.Exists(Path.Combine(package, "node_modules", "@duckdb", "node-api")))
         {
             Assert.Fail($"The DuckDB reference package is not installed in {package}. Run: npm ci --prefix tests/reference");

@@ -18,7 +18,7 @@ internal static class SmaCrossoverComparison
 
     public static void AssertEngineMatchesDuckDb(string file, int fast, int slow, string direction)
     {
-        string path = ReferencePaths.MarketFile(file);
+        string path = RepositoryPaths.MarketFile(file);
         var bars = CsvBarReader.Read(path);
         var strategy = StrategyCatalog.Find("sma_crossover");
         var parameters = strategy.Bind(new Dictionary<string, string>

@@ -28,7 +28,7 @@ public class SmaCrossoverMatchesDuckDbTests
     [Fact]
     public void Sma_crossover_stays_flat_where_the_averages_of_the_quoted_closes_are_equal()
     {
-        var bars = Data.Csv.CsvBarReader.Read(ReferencePaths.MarketFile("EURUSD.csv"));
+        var bars = Data.Csv.CsvBarReader.Read(RepositoryPaths.MarketFile("EURUSD.csv"));
         var strategy = Engine.Strategies.StrategyCatalog.Find("sma_crossover");
         var positions = new sbyte[bars.Count];
         strategy.ComputePositions(

@@ -1,5 +1,4 @@
 using System.Globalization;
-using QuantCluster.Client.Tests.Support;
 using QuantCluster.Data.Tests.Parquet;
 
 namespace QuantCluster.Client.Tests.Commands.Data;
@@ -64,7 +63,7 @@ public sealed class CatCommandTests(DuckDbDataFiles files) : IClassFixture<DuckD
     [Fact]
     public void Prints_a_CSV_file_with_its_own_header_and_ISO_UTC_times()
     {
-        var run = QuantProcess.Run("data", "cat", QuantProcess.MarketFile("EURUSD.csv"), "--limit", "1");
+        var run = QuantProcess.Run("data", "cat", RepositoryPaths.MarketFile("EURUSD.csv"), "--limit", "1");
 
         Assert.Equal(",Open,High,Low,Close,Volume\n2017-04-19T09:00:00Z,1.0716,1.0722,1.07083,1.07219,1413\n", run.Output);
     }

@@ -1,4 +1,3 @@
-using QuantCluster.Client.Tests.Support;
 using QuantCluster.Data;
 
 namespace QuantCluster.Client.Tests.Commands.Data;
@@ -11,12 +10,12 @@ public sealed class ConvertCommandTests(DuckDbDataFiles files) : IClassFixture<D
         var parquet = files.File("convert-goog.parquet");
         var csv = files.File("convert-goog.csv");
 
-        var there = QuantProcess.Run("data", "convert", QuantProcess.MarketFile("GOOG.csv"), parquet);
+        var there = QuantProcess.Run("data", "convert", RepositoryPaths.MarketFile("GOOG.csv"), parquet);
         var back = QuantProcess.Run("data", "convert", parquet, csv);
 
         Assert.Equal((0, 0), (there.ExitCode, back.ExitCode));
         Assert.Equal("Wrote 2,148 bars of GOOG (2004-08-19T00:00:00Z to 2013-03-01T00:00:00Z) to convert-goog.parquet.\n", there.Output);
-        var original = BarFiles.Read(QuantProcess.MarketFile("GOOG.csv"));
+        var original = BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"));
         var roundTripped = BarFiles.Read(csv);
         Assert.Equal(original.Timestamps, roundTripped.Timestamps);
         Assert.Equal(original.Open, roundTripped.Open);

@@ -1,4 +1,3 @@
-using QuantCluster.Client.Tests.Support;
 using QuantCluster.Data.Tests.Parquet;
 
 namespace QuantCluster.Client.Tests.Commands.Data;
@@ -16,8 +15,8 @@ public sealed class DuckDbDataFiles : IDisposable
             $"(101 + i % 50)::DOUBLE AS high, (99 + i % 50)::DOUBLE AS low, (100.5 + i % 50)::DOUBLE AS close, i AS volume " +
             $"FROM range(3000) r(i), (VALUES ('AAPL', 3000), ('MSFT', 2000), ('SPY', 2500)) s(symbol, n) WHERE i < s.n ORDER BY ts, symbol) " +
             $"TO '{Bars}' (FORMAT parquet, ROW_GROUP_SIZE 2048)",
-            $"COPY (SELECT column0 AS date, * EXCLUDE (column0) FROM read_csv('{QuantProcess.MarketFile("GOOG.csv")}')) TO '{Goog}' (FORMAT parquet)",
-            $"COPY (SELECT column0::TIMESTAMP AS time, * EXCLUDE (column0) FROM read_csv('{QuantProcess.MarketFile("EURUSD.csv")}')) TO '{EurUsd}' (FORMAT parquet)");
+            $"COPY (SELECT column0 AS date, * EXCLUDE (column0) FROM read_csv('{RepositoryPaths.MarketFile("GOOG.csv")}')) TO '{Goog}' (FORMAT parquet)",
+            $"COPY (SELECT column0::TIMESTAMP AS time, * EXCLUDE (column0) FROM read_csv('{RepositoryPaths.MarketFile("EURUSD.csv")}')) TO '{EurUsd}' (FORMAT parquet)");
     }
 
     /// <summary>AAPL, MSFT and SPY minute bars from 2024-01-02T09:30:00Z: 3000, 2000 and 2500 of them.</summary>

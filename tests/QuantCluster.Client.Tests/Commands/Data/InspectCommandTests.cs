@@ -1,4 +1,3 @@
-using QuantCluster.Client.Tests.Support;
 using QuantCluster.Data.Tests.Parquet;
 
 namespace QuantCluster.Client.Tests.Commands.Data;
@@ -36,7 +35,7 @@ public sealed class InspectCommandTests(DuckDbDataFiles files) : IClassFixture<D
     [Fact]
     public void Json_of_GOOG_csv_is_one_row_group_and_one_entry_without_a_symbol()
     {
-        var run = QuantProcess.Run("data", "inspect", QuantProcess.MarketFile("GOOG.csv"), "--json");
+        var run = QuantProcess.Run("data", "inspect", RepositoryPaths.MarketFile("GOOG.csv"), "--json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(

@@ -1,4 +1,3 @@
-using QuantCluster.Client.Tests.Support;
 
 namespace QuantCluster.Client.Tests.Commands.Data;
 
@@ -10,7 +9,7 @@ public sealed class ParquetBacktestTests(DuckDbDataFiles files) : IClassFixture<
     {
         string[] arguments = ["backtest", "--strategy", "sma_crossover", "--param", "fast=10", "--param", "slow=50", "--commission-bps", "5", "--trades", "--json"];
 
-        var csv = QuantProcess.Run([.. arguments, "--data", QuantProcess.MarketFile("GOOG.csv")]);
+        var csv = QuantProcess.Run([.. arguments, "--data", RepositoryPaths.MarketFile("GOOG.csv")]);
         var parquet = QuantProcess.Run([.. arguments, "--data", files.Goog, "--symbol", "GOOG"]);
 
         Assert.Equal((0, 0), (csv.ExitCode, parquet.ExitCode));
@@ -21,7 +20,7 @@ public sealed class ParquetBacktestTests(DuckDbDataFiles files) : IClassFixture<
     [Fact]
     public void Demo_sweeps_a_parquet_file_as_it_sweeps_the_CSV()
     {
-        var csv = QuantProcess.Run("demo", "--data", QuantProcess.MarketFile("EURUSD.csv"), "--top", "3", "--threads", "2", "--json");
+        var csv = QuantProcess.Run("demo", "--data", RepositoryPaths.MarketFile("EURUSD.csv"), "--top", "3", "--threads", "2", "--json");
         var parquet = QuantProcess.Run("demo", "--data", files.EurUsd, "--symbol", "EURUSD", "--top", "3", "--threads", "2", "--json");
 
         Assert.Equal((0, 0), (csv.ExitCode, parquet.ExitCode));

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace QuantCluster.Integration.Tests.Support;
+namespace QuantCluster.Tests.Shared;
 
 /// <summary>How a `quant` run ended: its exit code and everything it printed.</summary>
 internal sealed record QuantRun(int ExitCode, string Output, string Error)

@@ -1,20 +1,22 @@
 using System.Diagnostics;
 
-namespace QuantCluster.Integration.Tests.Support;
+namespace QuantCluster.Tests.Shared;
 
 /// <summary>
 /// Runs the real `quant` built beside the tests (dotnet quant.dll), as a user would. QUANT_DB is
 /// removed from the child's environment unless a test gives it, so the developer's own setting
 /// never leaks into a test.
 /// </summary>
-internal static class QuantCli
+internal static class QuantProcess
 {
-    public static Task<QuantRun> RunAsync(params string[] arguments) => Run(quantDb: null, arguments);
+    public static QuantRun Run(params string[] arguments) => RunAsync(arguments).GetAwaiter().GetResult();
+
+    public static Task<QuantRun> RunAsync(params string[] arguments) => Start(quantDb: null, arguments);
 
     /// <summary>Runs quant with QUANT_DB set to <paramref name="quantDb"/>.</summary>
-    public static Task<QuantRun> RunWithQuantDbAsync(string quantDb, params string[] arguments) => Run(quantDb, arguments);
+    public static Task<QuantRun> RunWithQuantDbAsync(string quantDb, params string[] arguments) => Start(quantDb, arguments);
 
-    private static async Task<QuantRun> Run(string? quantDb, string[] arguments)
+    private static async Task<QuantRun> Start(string? quantDb, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {

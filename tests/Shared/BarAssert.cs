@@ -1,12 +1,13 @@
 using QuantCluster.Engine.Bars;
 
-namespace QuantCluster.Integration.Tests.Support;
+namespace QuantCluster.Tests.Shared;
 
-/// <summary>Series compared bit for bit: every timestamp and every double's exact bits.</summary>
+/// <summary>Series compared bit for bit: the symbol, every timestamp and every double's exact bits.</summary>
 internal static class BarAssert
 {
     public static void Identical(BarSeries expected, BarSeries actual)
     {
+        Assert.Equal(expected.Symbol, actual.Symbol);
         Assert.Equal(expected.Count, actual.Count);
         Assert.Equal(expected.Timestamps, actual.Timestamps);
         Assert.Equal(Bits(expected.Open), Bits(actual.Open));
