@@ -162,6 +162,34 @@ internal sealed class LaneGroupKernel
             var loss = TLanes.Min(r, zero);
             down = TLanes.MultiplyAdd(loss, loss, down);
             zeros += TLanes.Equal(r, zero) & one;
+
+            // The bars up to the next fill change no position: nothing but accumulation. Fresh
+            // locals, live only here, let the register allocator keep them out of memory; the
+            // state above, live across the fill code, is written back after every update.
+            if (t + 1 < n && packed[t + 1 + offset] == packed[t + 2 + offset])
+            {
+                TLanes e = equity, qq = q, mq = minQ, u = ulcer, s1 = sum, s2 = squares, d2 = down, x = exposed, z = zeros;
+                var inMarket = ~TLanes.Equal(weight, zero) & one;
+                do
+                {
+                    t++;
+                    var move = weight * TLanes.Create(market[t]);
+                    e = TLanes.MultiplyAdd(e, move, e);
+                    qq = TLanes.Min(one, TLanes.MultiplyAdd(qq, move, qq));
+                    mq = TLanes.Min(mq, qq);
+                    var dd = one - qq;
+                    u = TLanes.MultiplyAdd(dd, dd, u);
+                    x += inMarket;
+                    s1 += move;
+                    s2 = TLanes.MultiplyAdd(move, move, s2);
+                    var l = TLanes.Min(move, zero);
+                    d2 = TLanes.MultiplyAdd(l, l, d2);
+                    z += TLanes.Equal(move, zero) & one;
+                }
+                while (t + 1 < n && packed[t + 1 + offset] == packed[t + 2 + offset]);
+
+                (equity, q, minQ, ulcer, sum, squares, down, exposed, zeros) = (e, qq, mq, u, s1, s2, d2, x, z);
+            }
         }
 
         _fillLosses.Clear();
