@@ -56,6 +56,7 @@ public sealed class SmaCrossover : CrossoverStrategy
         }
 
         Span<ulong> rows = stackalloc ulong[Lanes];
+        var margin = Vector512.Create(3 * sums.ApproximateMeanError);
         for (; t <= n - 8; t += 8)
         {
             int lastFast = -1;
@@ -66,11 +67,18 @@ public sealed class SmaCrossover : CrossoverStrategy
                 if (fast[lane] != lastFast)
                 {
                     lastFast = fast[lane];
-                    fastMean = MovingMeans.Eight(sums, t, lastFast, Vector512.Create(1.0 / lastFast), Vector512.Create((double)lastFast));
+                    fastMean = MovingMeans.EightApproximately(sums, t, lastFast, Vector512.Create(1.0 / lastFast));
                 }
 
-                var slowMean = MovingMeans.Eight(sums, t, slow[lane], Vector512.Create(1.0 / slow[lane]), Vector512.Create((double)slow[lane]));
-                rows[lane] = CrossoverPositions.Compare(fastMean, slowMean, shortMasks[lane]);
+                var slowMean = MovingMeans.EightApproximately(sums, t, slow[lane], Vector512.Create(1.0 / slow[lane]));
+
+                // Where the approximate averages are further apart than the tie tolerance plus
+                // both errors, they order exactly as the exact ones do; a close call takes the exact ones.
+                var closeCall = Vector512.LessThanOrEqual(
+                    Vector512.Abs(fastMean - slowMean), Vector512.Abs(slowMean) * CrossoverPositions.TieTolerance + margin);
+                rows[lane] = closeCall == Vector512<double>.Zero
+                    ? CrossoverPositions.Compare(fastMean, slowMean, shortMasks[lane])
+                    : CrossoverPositions.Compare(Exact(sums, t, fast[lane]), Exact(sums, t, slow[lane]), shortMasks[lane]);
             }
 
             LanePacking.Transpose(rows, packed.Slice(t, 8));
@@ -81,6 +89,9 @@ public sealed class SmaCrossover : CrossoverStrategy
             packed[t] = OneBar(sums, t, fast, slow, shortMasks);
         }
     }
+
+    private static Vector512<double> Exact(PrefixSums sums, int t, int period) =>
+        MovingMeans.Eight(sums, t, period, Vector512.Create(1.0 / period), Vector512.Create((double)period));
 
     /// <summary>The eight positions at bar t, with NaN (flat) while an average is still warming up, as <see cref="Sma"/> gives.</summary>
     private static ulong OneBar(PrefixSums sums, int t, ReadOnlySpan<int> fast, ReadOnlySpan<int> slow, ReadOnlySpan<ulong> shortMasks)
