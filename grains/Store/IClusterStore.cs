@@ -79,8 +79,10 @@ public interface IClusterStore : IAsyncDisposable
 
     /// <summary>
     /// Claims up to <paramref name="maxItems"/> items of pending or running jobs that are pending or whose
-    /// lease has expired, each for <paramref name="lease"/> and under a new attempt number.
-    /// Concurrent claimers never receive the same item.
+    /// lease has expired, oldest job first and then by item index, each for <paramref name="lease"/> and
+    /// under a new attempt number. Concurrent claimers never receive the same item. An expired lease
+    /// counts as a failed attempt (the silo holding it died or hung, perhaps because of the item), so
+    /// an item that keeps killing silos is poisoned instead of claimed once it reaches the poison limit.
     /// </summary>
     Task<IReadOnlyList<ClaimedWorkItem>> ClaimWorkItemsAsync(
         string siloId, int maxItems, TimeSpan lease, CancellationToken cancellationToken = default);
@@ -95,7 +97,8 @@ public interface IClusterStore : IAsyncDisposable
 
     /// <summary>
     /// Records a failed attempt with its error: the item is pending again, or poisoned once it has failed
-    /// <see cref="ClusterStoreOptions.PoisonLimit"/> times. Lost when the claim no longer holds the item.
+    /// <see cref="ClusterStoreOptions.PoisonLimit"/> times (expired leases included). Lost when the claim
+    /// no longer holds the item.
     /// </summary>
     Task<FailureOutcome> FailWorkItemAsync(ClaimedWorkItem item, string error, CancellationToken cancellationToken = default);
 

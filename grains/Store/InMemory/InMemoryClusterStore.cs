@@ -15,7 +15,7 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
     private readonly Dictionary<Guid, JobRecord> _jobs = [];
     private readonly List<Guid> _jobOrder = [];
     private readonly Dictionary<Guid, SortedDictionary<long, StoredWorkItem>> _items = [];
-    private readonly Dictionary<(Guid JobId, long ItemIndex), EvaluationResult[]> _results = [];
+    private readonly Dictionary<Guid, SortedDictionary<long, EvaluationResult[]>> _results = [];
     private readonly List<InMemoryProgressSubscription> _subscribers = [];
 
     public Task RegisterSiloAsync(SiloRegistration silo, CancellationToken cancellationToken = default)
@@ -104,6 +104,7 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
             _jobs.Add(job.JobId, job);
             _jobOrder.Add(job.JobId);
             _items.Add(job.JobId, []);
+            _results.Add(job.JobId, []);
             return Task.FromResult(job);
         }
     }
@@ -128,6 +129,7 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
     public Task<bool> TryAcquireJobLeaseAsync(Guid jobId, string siloId, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(siloId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         lock (_gate)
         {
             var now = clock.GetUtcNow();
@@ -233,6 +235,7 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(siloId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxItems);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         lock (_gate)
         {
             var now = clock.GetUtcNow();
@@ -244,6 +247,11 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
                     if (claimed.Count == maxItems)
                     {
                         return Task.FromResult<IReadOnlyList<ClaimedWorkItem>>(claimed);
+                    }
+
+                    if (item.State == WorkItemState.Claimed && item.CountExpiredLease(_options.PoisonLimit))
+                    {
+                        continue;
                     }
 
                     item.State = WorkItemState.Claimed;
@@ -277,7 +285,7 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
             stored.State = WorkItemState.Completed;
             stored.ClaimedBy = null;
             stored.LeaseUntil = null;
-            _results.TryAdd((item.JobId, item.ItemIndex), [.. results]);
+            _results[item.JobId].TryAdd(item.ItemIndex, [.. results]);
             subscribers = [.. _subscribers];
         }
 
@@ -350,11 +358,9 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
     {
         lock (_gate)
         {
-            IReadOnlyList<EvaluationResult> results = _results
-                .Where(r => r.Key.JobId == jobId)
-                .OrderBy(r => r.Key.ItemIndex)
-                .SelectMany(r => r.Value)
-                .ToArray();
+            IReadOnlyList<EvaluationResult> results = _results.TryGetValue(jobId, out var byItem)
+                ? byItem.Values.SelectMany(r => r).ToArray()
+                : [];
             return Task.FromResult(results);
         }
     }

@@ -29,6 +29,25 @@ internal sealed class StoredWorkItem(Guid jobId, NewWorkItem item)
 
     public bool IsHeldBy(ClaimedWorkItem claim) => State == WorkItemState.Claimed && Attempt == claim.Attempt;
 
+    /// <summary>
+    /// Counts the expired lease of the current claim as a failed attempt, as the PostgreSQL claim
+    /// does; true when that poisons the item, which is then not to be claimed.
+    /// </summary>
+    public bool CountExpiredLease(int poisonLimit)
+    {
+        Failures++;
+        LastError = $"the lease of attempt {Attempt} by {ClaimedBy} expired";
+        if (Failures < poisonLimit)
+        {
+            return false;
+        }
+
+        ReturnToPending();
+        Attempt++;
+        State = WorkItemState.Poisoned;
+        return true;
+    }
+
     public void ReturnToPending()
     {
         State = WorkItemState.Pending;

@@ -91,27 +91,38 @@ internal static class ClusterSql
     /// <summary>
     /// Claims in one statement: SKIP LOCKED passes over rows another claimer is taking, so claimers
     /// never wait for each other or get the same item, and the row re-check under the lock drops an
-    /// item that was claimed since the snapshot. Returned in queue order.
+    /// item that was claimed since the snapshot. Queue order is job id (time-ordered UUIDv7, so the
+    /// oldest job first) then item index: the open-items index yields it already sorted, so a claim
+    /// stops after @max rows instead of sorting the whole queue. An expired lease counts as a failed
+    /// attempt (its silo died or hung, perhaps because of the item), so an item that keeps killing
+    /// silos is poisoned here instead of being claimed again; only claimed rows are returned.
     /// </summary>
     public const string ClaimWorkItems = """
         WITH next AS (
-            SELECT w.job_id, w.item_index
+            SELECT w.job_id, w.item_index, (w.state = 'claimed') AS expired,
+                   (w.state = 'claimed' AND w.failures + 1 >= @limit) AS poison
             FROM work_items w JOIN jobs j ON j.job_id = w.job_id
             WHERE j.status IN ('pending', 'running')
               AND (w.state = 'pending' OR (w.state = 'claimed' AND w.lease_until <= @now))
-            ORDER BY j.created_at, w.job_id, w.item_index
+            ORDER BY w.job_id, w.item_index
             LIMIT @max
             FOR UPDATE OF w SKIP LOCKED
         ), claimed AS (
             UPDATE work_items w
-            SET state = 'claimed', claimed_by = @silo, lease_until = @until, attempt = w.attempt + 1
+            SET state = CASE WHEN next.poison THEN 'poisoned' ELSE 'claimed' END,
+                claimed_by = CASE WHEN next.poison THEN NULL ELSE @silo END,
+                lease_until = CASE WHEN next.poison THEN NULL ELSE @until END,
+                failures = w.failures + next.expired::int,
+                last_error = CASE WHEN next.expired
+                    THEN 'the lease of attempt ' || w.attempt || ' by ' || w.claimed_by || ' expired' ELSE w.last_error END,
+                attempt = w.attempt + 1
             FROM next
             WHERE w.job_id = next.job_id AND w.item_index = next.item_index
-            RETURNING w.job_id, w.item_index, w.phase, w.payload, w.attempt, w.lease_until
+            RETURNING w.job_id, w.item_index, w.phase, w.payload, w.attempt, w.lease_until, w.state
         )
-        SELECT c.job_id, c.item_index, c.phase, c.payload, c.attempt, c.lease_until
-        FROM claimed c JOIN jobs j ON j.job_id = c.job_id
-        ORDER BY j.created_at, c.job_id, c.item_index
+        SELECT job_id, item_index, phase, payload, attempt, lease_until FROM claimed
+        WHERE state = 'claimed'
+        ORDER BY job_id, item_index
         """;
 
     /// <summary>The fence: only the claim whose attempt still holds the item completes it.</summary>

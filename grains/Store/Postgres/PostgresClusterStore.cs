@@ -118,6 +118,7 @@ public sealed class PostgresClusterStore : IClusterStore
     public Task<bool> TryAcquireJobLeaseAsync(Guid jobId, string siloId, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(siloId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         var now = _clock.GetUtcNow();
         return RunAsync($"lease of job {jobId}", async () => await ExecuteAsync(
             Command(ClusterSql.AcquireJobLease).With("job", jobId).With("silo", siloId).With("now", now).With("until", now + duration),
@@ -192,9 +193,11 @@ public sealed class PostgresClusterStore : IClusterStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(siloId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxItems);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         var now = _clock.GetUtcNow();
         return RunAsync($"claim of work items by silo {siloId}", () => ReadAllAsync(
-            Command(ClusterSql.ClaimWorkItems).With("silo", siloId).With("max", maxItems).With("now", now).With("until", now + lease),
+            Command(ClusterSql.ClaimWorkItems).With("silo", siloId).With("max", maxItems).With("now", now).With("until", now + lease)
+                .With("limit", _options.PoisonLimit),
             row => new ClaimedWorkItem(
                 row.GetGuid(0), row.GetInt64(1), row.GetInt32(2), row.GetString(3), row.GetInt32(4), row.GetFieldValue<DateTimeOffset>(5)),
             cancellationToken));

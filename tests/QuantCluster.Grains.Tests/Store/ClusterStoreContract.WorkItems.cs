@@ -128,6 +128,52 @@ public abstract partial class ClusterStoreContract
     }
 
     [Fact]
+    public async Task Each_expired_lease_counts_as_a_failed_attempt_and_an_item_that_keeps_expiring_is_poisoned_saying_so()
+    {
+        var (job, item) = await OneClaimedItemAsync("silo-a");
+        for (int expiry = 1; expiry < PoisonLimit; expiry++)
+        {
+            Clock.Advance(Lease);
+            item = Assert.Single(await Store.ClaimWorkItemsAsync($"silo-{expiry}", 10, Lease));
+        }
+
+        Clock.Advance(Lease);
+
+        Assert.Empty(await Store.ClaimWorkItemsAsync("silo-z", 10, Lease));
+        Assert.Equal(
+            [new PoisonedWorkItem(job.JobId, 0, PoisonLimit, $"the lease of attempt {PoisonLimit} by silo-{PoisonLimit - 1} expired")],
+            await Store.ListPoisonedWorkItemsAsync(job.JobId));
+        Assert.Equal(CompletionOutcome.Lost, await Store.CompleteWorkItemAsync(item, SampleJobs.Results(item)));
+    }
+
+    [Fact]
+    public async Task A_claim_passes_over_an_item_it_poisons_and_takes_the_next()
+    {
+        var job = await Store.CreateJobAsync(SampleJobs.Spec());
+        await Store.AddWorkItemsAsync(job.JobId, SampleJobs.Ranges(1));
+        for (int claim = 0; claim < PoisonLimit; claim++)
+        {
+            await Store.ClaimWorkItemsAsync("silo-a", 1, Lease);
+            Clock.Advance(Lease);
+        }
+
+        await Store.AddWorkItemsAsync(job.JobId, SampleJobs.Ranges(2));
+
+        Assert.Equal([1L], (await Store.ClaimWorkItemsAsync("silo-b", 10, Lease)).Select(c => c.ItemIndex));
+        Assert.Equal(new WorkItemCounts(0, 1, 0, 1), await Store.CountWorkItemsAsync(job.JobId));
+    }
+
+    [Fact]
+    public async Task A_claim_or_job_lease_of_no_duration_is_an_argument_error()
+    {
+        var job = await Store.CreateJobAsync(SampleJobs.Spec());
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ClaimWorkItemsAsync("silo-a", 1, TimeSpan.Zero));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ClaimWorkItemsAsync("silo-a", 0, Lease));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.TryAcquireJobLeaseAsync(job.JobId, "silo-a", TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task Releasing_a_silos_items_makes_them_pending_without_counting_a_failure()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());

@@ -1,4 +1,6 @@
 using Npgsql;
+using QuantCluster.Contracts;
+using QuantCluster.Data.Postgres.Migrations;
 using QuantCluster.Grains.Store;
 using QuantCluster.Grains.Store.Postgres;
 using QuantCluster.Grains.Tests.Support;
@@ -64,6 +66,35 @@ public sealed class PostgresClusterSchemaTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<PostgresException>(() => copy.ExecuteNonQueryAsync());
 
         Assert.Equal(PostgresErrorCodes.UniqueViolation, error.SqlState);
+    }
+
+    [Fact]
+    public async Task A_completion_that_dies_midway_through_its_upload_stores_nothing_and_leaves_the_item_to_its_claim()
+    {
+        await using var store = await PostgresClusterStore.OpenAsync(_database.ConnectionString, TimeProvider.System);
+        var job = await store.CreateJobAsync(SampleJobs.Spec());
+        await store.AddWorkItemsAsync(job.JobId, SampleJobs.Ranges(1));
+        var item = (await store.ClaimWorkItemsAsync("silo-a", 1, TimeSpan.FromMinutes(1)))[0];
+        var good = SampleJobs.Results(item);
+        EvaluationResult[] dying = [.. Enumerable.Repeat(good[0], 5000), good[1] with { Parameters = new ExplodingParameters() }];
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CompleteWorkItemAsync(item, dying));
+
+        Assert.Empty(await store.ReadResultsAsync(job.JobId));
+        Assert.Equal(new WorkItemCounts(0, 1, 0, 0), await store.CountWorkItemsAsync(job.JobId));
+        Assert.Equal(CompletionOutcome.Completed, await store.CompleteWorkItemAsync(item, good));
+        Assert.Equal(2, (await store.ReadResultsAsync(job.JobId)).Count);
+    }
+
+    [Fact]
+    public async Task Another_components_migration_may_not_reuse_a_bar_store_version()
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(
+            () => SchemaMigrations.ApplyAsync(connection, [new Migration(1, "001_clash", "SELECT 1")], CancellationToken.None));
+
+        Assert.Contains("001_clash reuses version 1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
