@@ -274,7 +274,7 @@ public sealed class PostgresClusterStore : IClusterStore
 
     public Task<IJobProgressSubscription> SubscribeToProgressAsync(CancellationToken cancellationToken = default) =>
         RunAsync<IJobProgressSubscription>(
-            "subscription to progress", async () => await PostgresProgressSubscription.StartAsync(_connectionString, cancellationToken));
+            "subscription to progress", async () => await PostgresProgressSubscription.StartAsync(_connectionString, _database, cancellationToken));
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

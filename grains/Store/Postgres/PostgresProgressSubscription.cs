@@ -6,20 +6,23 @@ namespace QuantCluster.Grains.Store.Postgres;
 /// <summary>
 /// LISTEN on a connection of its own, outside the pool (a pooled connection would carry the LISTEN
 /// to its next user). A loop waits for notifications and turns each payload into a job id. If the
-/// connection is lost the reader completes with the error, and callers carry on by polling.
+/// connection is lost the reader completes with a <see cref="ClusterStoreException"/>, and callers
+/// carry on by polling.
 /// </summary>
 internal sealed class PostgresProgressSubscription : IJobProgressSubscription
 {
     private readonly NpgsqlConnection _connection;
+    private readonly ClusterDatabase _database;
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<Guid> _events = Channel.CreateBounded<Guid>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
     private Task _waiting = Task.CompletedTask;
 
-    private PostgresProgressSubscription(NpgsqlConnection connection)
+    private PostgresProgressSubscription(NpgsqlConnection connection, ClusterDatabase database)
     {
         _connection = connection;
+        _database = database;
         _connection.Notification += (_, e) =>
         {
             if (Guid.TryParse(e.Payload, out var jobId))
@@ -32,14 +35,15 @@ internal sealed class PostgresProgressSubscription : IJobProgressSubscription
     public ChannelReader<Guid> Jobs => _events.Reader;
 
     /// <summary>Returns once LISTEN has run, so no completion after this call goes unannounced.</summary>
-    public static async Task<PostgresProgressSubscription> StartAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task<PostgresProgressSubscription> StartAsync(
+        string connectionString, ClusterDatabase database, CancellationToken cancellationToken)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
         var connection = new NpgsqlConnection(settings.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            var subscription = new PostgresProgressSubscription(connection);
+            var subscription = new PostgresProgressSubscription(connection, database);
             await using (var listen = new NpgsqlCommand(ClusterSql.Listen, connection))
             {
                 await listen.ExecuteNonQueryAsync(cancellationToken);
@@ -78,7 +82,7 @@ internal sealed class PostgresProgressSubscription : IJobProgressSubscription
         }
         catch (NpgsqlException e)
         {
-            _events.Writer.TryComplete(e);
+            _events.Writer.TryComplete(_database.Failure("progress subscription", e));
         }
     }
 }

@@ -47,4 +47,17 @@ public sealed class PostgresClusterStoreFailureTests
         Assert.Contains("SQLSTATE", error.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ClusterStoreException>(() => store.DeclareDeadSilosAsync(TimeSpan.FromSeconds(1)));
     }
+
+    [Fact]
+    public async Task A_progress_subscription_whose_connection_is_lost_ends_with_a_cluster_store_exception()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var store = await PostgresClusterStore.OpenAsync(database.ConnectionString, TimeProvider.System);
+        await using var subscription = await store.SubscribeToProgressAsync();
+
+        await database.DropAsync();
+
+        var error = await Assert.ThrowsAsync<ClusterStoreException>(() => subscription.Jobs.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("the cluster store's progress subscription failed:", error.Message, StringComparison.Ordinal);
+    }
 }
