@@ -7,7 +7,7 @@ namespace QuantCluster.Grains.Tests.Store;
 
 public abstract partial class ClusterStoreContract
 {
-    [Fact]
+    [StoreFact]
     public async Task A_created_job_is_pending_at_version_one_and_reads_back_with_its_spec()
     {
         var spec = SampleJobs.Spec(seed: 42);
@@ -22,13 +22,13 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(JsonSerializer.Serialize(created), JsonSerializer.Serialize(read));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Reading_a_job_that_does_not_exist_gives_null()
     {
         Assert.Null(await Store.GetJobAsync(Guid.NewGuid()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Jobs_are_listed_oldest_first()
     {
         var first = await Store.CreateJobAsync(SampleJobs.Spec(1));
@@ -38,7 +38,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal([first.JobId, second.JobId], (await Store.ListJobsAsync()).Select(j => j.JobId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_update_with_the_current_version_writes_status_phase_and_state_and_moves_the_version_on()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -51,7 +51,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(JsonSerializer.Serialize(updated), JsonSerializer.Serialize(await Store.GetJobAsync(job.JobId)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_update_with_a_stale_version_fails_saying_which_versions_and_writes_nothing()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -65,7 +65,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal("new owner", (await Store.GetJobAsync(job.JobId))!.State);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Concurrent_updates_from_the_same_version_let_exactly_one_win()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -87,7 +87,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(2, (await Store.GetJobAsync(job.JobId))!.Version);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Updating_or_cancelling_a_job_that_does_not_exist_is_a_key_not_found()
     {
         await Assert.ThrowsAsync<KeyNotFoundException>(
@@ -95,7 +95,7 @@ public abstract partial class ClusterStoreContract
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Store.CancelJobAsync(Guid.NewGuid()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_job_lease_is_exclusive_until_it_expires_and_then_another_silo_takes_it()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -110,7 +110,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal("silo-b", (await Store.GetJobAsync(job.JobId))!.Owner);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_owner_renews_its_lease_and_a_former_owner_cannot()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -126,7 +126,7 @@ public abstract partial class ClusterStoreContract
         Assert.False(await Store.RenewJobLeaseAsync(job.JobId, "silo-a", Lease));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_released_lease_is_free_for_another_silo_and_a_non_owner_cannot_release_it()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -139,7 +139,7 @@ public abstract partial class ClusterStoreContract
         Assert.True(await Store.TryAcquireJobLeaseAsync(job.JobId, "silo-b", Lease));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_finished_job_cannot_be_leased()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -149,7 +149,7 @@ public abstract partial class ClusterStoreContract
         Assert.False(await Store.TryAcquireJobLeaseAsync(Guid.NewGuid(), "silo-a", Lease));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Cancelling_a_running_job_moves_its_version_on_so_the_owners_write_fails_and_stops_its_items_being_claimed()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -165,7 +165,7 @@ public abstract partial class ClusterStoreContract
         Assert.Empty(await Store.ClaimWorkItemsAsync("silo-a", 10, Lease));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Cancelling_a_finished_job_changes_nothing()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());

@@ -7,7 +7,7 @@ public abstract partial class ClusterStoreContract
 {
     private static readonly TimeSpan DeathTimeout = TimeSpan.FromSeconds(20);
 
-    [Fact]
+    [StoreFact]
     public async Task A_registered_silo_is_listed_as_active_with_its_host_start_and_heartbeat()
     {
         var started = Clock.GetUtcNow() - TimeSpan.FromMinutes(1);
@@ -22,7 +22,7 @@ public abstract partial class ClusterStoreContract
             silos);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_heartbeat_moves_the_silos_last_heartbeat_to_now()
     {
         await Store.RegisterSiloAsync(new SiloRegistration("silo-a", "node-1", Clock.GetUtcNow()));
@@ -33,13 +33,13 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(Clock.GetUtcNow(), Assert.Single(await Store.ListActiveSilosAsync()).LastHeartbeat);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_heartbeat_of_an_unknown_silo_is_refused()
     {
         Assert.False(await Store.HeartbeatAsync("nobody"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_silo_silent_for_longer_than_the_timeout_is_declared_dead_and_one_within_it_is_not()
     {
         await Store.RegisterSiloAsync(new SiloRegistration("silent", "node-1", Clock.GetUtcNow()));
@@ -55,7 +55,7 @@ public abstract partial class ClusterStoreContract
         Assert.Empty(await Store.DeclareDeadSilosAsync(DeathTimeout));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_dead_silos_heartbeat_is_refused_until_it_registers_again()
     {
         await Store.RegisterSiloAsync(new SiloRegistration("silo-a", "node-1", Clock.GetUtcNow()));
@@ -68,7 +68,7 @@ public abstract partial class ClusterStoreContract
         Assert.True(await Store.HeartbeatAsync("silo-a"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_dead_silos_job_lease_can_be_taken_at_once_though_it_has_not_expired()
     {
         await Store.RegisterSiloAsync(new SiloRegistration("silo-a", "node-1", Clock.GetUtcNow()));
@@ -83,7 +83,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal("silo-b", (await Store.GetJobAsync(job.JobId))!.Owner);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_dead_silos_work_items_are_claimable_at_once_and_its_late_completion_is_refused()
     {
         await Store.RegisterSiloAsync(new SiloRegistration("silo-a", "node-1", Clock.GetUtcNow()));
@@ -99,7 +99,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(CompletionOutcome.Completed, await Store.CompleteWorkItemAsync(takenOver, SampleJobs.Results(takenOver)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_silo_that_leaves_is_no_longer_listed_and_gives_up_its_job_leases_and_items()
     {
         await Store.RegisterSiloAsync(new SiloRegistration("silo-a", "node-1", Clock.GetUtcNow()));

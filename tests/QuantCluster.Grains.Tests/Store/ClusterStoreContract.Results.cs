@@ -6,7 +6,7 @@ namespace QuantCluster.Grains.Tests.Store;
 
 public abstract partial class ClusterStoreContract
 {
-    [Fact]
+    [StoreFact]
     public async Task Completing_an_item_stores_its_results_with_parameters_and_metrics_including_infinite_ones()
     {
         var (job, item) = await OneClaimedItemAsync();
@@ -27,7 +27,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(new WorkItemCounts(0, 0, 1, 0), await Store.CountWorkItemsAsync(job.JobId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Results_are_read_by_item_index_whatever_order_the_items_completed_in()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -42,7 +42,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal([0L, 0L, 1L, 1L, 2L, 2L], (await Store.ReadResultsAsync(job.JobId)).Select(r => r.ItemIndex));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_completion_retried_by_the_same_attempt_stores_its_results_only_once()
     {
         var (job, item) = await OneClaimedItemAsync();
@@ -53,7 +53,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(2, (await Store.ReadResultsAsync(job.JobId)).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Concurrent_completions_of_one_claim_store_the_results_once_and_exactly_one_completes()
     {
         var (job, item) = await OneClaimedItemAsync();
@@ -66,7 +66,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(2, (await Store.ReadResultsAsync(job.JobId)).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_result_naming_another_item_is_refused_and_the_item_stays_claimed()
     {
         var (job, item) = await OneClaimedItemAsync();
@@ -78,7 +78,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(new WorkItemCounts(0, 1, 0, 0), await Store.CountWorkItemsAsync(job.JobId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_subscriber_hears_the_job_of_each_completed_item()
     {
         await using var subscription = await Store.SubscribeToProgressAsync();
@@ -90,7 +90,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(job.JobId, await subscription.Jobs.ReadAsync(timeout.Token));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_refused_completion_announces_nothing()
     {
         var (_, first) = await OneClaimedItemAsync();

@@ -6,7 +6,7 @@ namespace QuantCluster.Grains.Tests.Store;
 
 public abstract partial class ClusterStoreContract
 {
-    [Fact]
+    [StoreFact]
     public async Task Adding_a_phase_again_keeps_the_items_already_there_and_counts_only_the_new_ones()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -17,13 +17,13 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(new WorkItemCounts(5, 0, 0, 0), await Store.CountWorkItemsAsync(job.JobId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Adding_items_to_a_job_that_does_not_exist_is_a_key_not_found()
     {
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Store.AddWorkItemsAsync(Guid.NewGuid(), SampleJobs.Ranges(1)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_claim_takes_pending_items_in_index_order_up_to_the_maximum_with_their_payload_and_a_lease()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -38,7 +38,7 @@ public abstract partial class ClusterStoreContract
         Assert.Empty(await Store.ClaimWorkItemsAsync("silo-c", 10, Lease));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Concurrent_claimers_never_receive_the_same_item_and_together_take_every_item()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -59,7 +59,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(Enumerable.Range(0, 200).Select(i => (long)i), taken.Order());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_unexpired_lease_is_not_claimed_again()
     {
         await OneClaimedItemAsync("silo-a");
@@ -68,7 +68,7 @@ public abstract partial class ClusterStoreContract
         Assert.Empty(await Store.ClaimWorkItemsAsync("silo-b", 10, Lease));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_expired_lease_is_claimed_by_another_worker_under_a_new_attempt_and_the_first_workers_completion_is_refused()
     {
         var (job, first) = await OneClaimedItemAsync("silo-a");
@@ -84,7 +84,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(2, (await Store.ReadResultsAsync(job.JobId)).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_completion_after_the_lease_expired_is_accepted_while_nobody_took_the_item_over()
     {
         var (job, item) = await OneClaimedItemAsync();
@@ -94,7 +94,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(new WorkItemCounts(0, 0, 1, 0), await Store.CountWorkItemsAsync(job.JobId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_failed_item_is_pending_again_and_its_next_claim_is_a_new_attempt()
     {
         var (job, item) = await OneClaimedItemAsync();
@@ -107,7 +107,7 @@ public abstract partial class ClusterStoreContract
         Assert.Empty(await Store.ListPoisonedWorkItemsAsync(job.JobId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_item_failing_as_often_as_the_poison_limit_is_poisoned_with_its_last_error_kept_and_never_claimed_again()
     {
         var (job, item) = await OneClaimedItemAsync();
@@ -127,7 +127,7 @@ public abstract partial class ClusterStoreContract
         Assert.Empty(await Store.ClaimWorkItemsAsync("silo-a", 10, Lease));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Each_expired_lease_counts_as_a_failed_attempt_and_an_item_that_keeps_expiring_is_poisoned_saying_so()
     {
         var (job, item) = await OneClaimedItemAsync("silo-a");
@@ -146,7 +146,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(CompletionOutcome.Lost, await Store.CompleteWorkItemAsync(item, SampleJobs.Results(item)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_claim_passes_over_an_item_it_poisons_and_takes_the_next()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -163,7 +163,7 @@ public abstract partial class ClusterStoreContract
         Assert.Equal(new WorkItemCounts(0, 1, 0, 1), await Store.CountWorkItemsAsync(job.JobId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_claim_or_job_lease_of_no_duration_is_an_argument_error()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
@@ -173,7 +173,7 @@ public abstract partial class ClusterStoreContract
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.TryAcquireJobLeaseAsync(job.JobId, "silo-a", TimeSpan.Zero));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Releasing_a_silos_items_makes_them_pending_without_counting_a_failure()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());

@@ -8,6 +8,7 @@ using QuantCluster.Grains.Tests.Support;
 namespace QuantCluster.Grains.Tests.Store;
 
 /// <summary>The cluster tables as PostgreSQL holds them, and what several silos on one database see.</summary>
+[UsesTestServer]
 public sealed class PostgresClusterSchemaTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
@@ -16,7 +17,7 @@ public sealed class PostgresClusterSchemaTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task Opening_applies_the_bar_and_cluster_migrations_through_one_record_once_each()
     {
         await (await PostgresClusterStore.OpenAsync(_database.ConnectionString, TimeProvider.System)).DisposeAsync();
@@ -26,7 +27,7 @@ public sealed class PostgresClusterSchemaTests : IAsyncLifetime
             "SELECT string_agg(version || ':' || name, ',' ORDER BY version) FROM schema_migrations"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Silos_opening_at_once_on_an_empty_database_apply_the_cluster_migration_exactly_once()
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
@@ -39,7 +40,7 @@ public sealed class PostgresClusterSchemaTests : IAsyncLifetime
         Assert.Equal(2L, await _database.QueryScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_queue_table_is_vacuumed_after_one_percent_of_its_rows_are_dead()
     {
         await (await PostgresClusterStore.OpenAsync(_database.ConnectionString, TimeProvider.System)).DisposeAsync();
@@ -50,7 +51,7 @@ public sealed class PostgresClusterSchemaTests : IAsyncLifetime
         Assert.Contains("autovacuum_vacuum_scale_factor=0.01", options, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_schema_itself_refuses_a_second_copy_of_a_result()
     {
         await using var store = await PostgresClusterStore.OpenAsync(_database.ConnectionString, TimeProvider.System);
@@ -68,7 +69,7 @@ public sealed class PostgresClusterSchemaTests : IAsyncLifetime
         Assert.Equal(PostgresErrorCodes.UniqueViolation, error.SqlState);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_completion_that_dies_midway_through_its_upload_stores_nothing_and_leaves_the_item_to_its_claim()
     {
         await using var store = await PostgresClusterStore.OpenAsync(_database.ConnectionString, TimeProvider.System);
@@ -86,7 +87,7 @@ public sealed class PostgresClusterSchemaTests : IAsyncLifetime
         Assert.Equal(2, (await store.ReadResultsAsync(job.JobId)).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Another_components_migration_may_not_reuse_a_bar_store_version()
     {
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
@@ -97,7 +98,7 @@ public sealed class PostgresClusterSchemaTests : IAsyncLifetime
         Assert.Contains("001_clash reuses version 1", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Silos_with_stores_of_their_own_on_one_database_never_claim_the_same_item()
     {
         var stores = new List<PostgresClusterStore>();

@@ -8,6 +8,7 @@ namespace QuantCluster.Grains.Tests.Store;
 /// A database that cannot be reached fails every call clearly, naming the server and the operation,
 /// so that a silo knows it is cut off (and then declares nobody dead).
 /// </summary>
+[UsesTestServer]
 public sealed class PostgresClusterStoreFailureTests
 {
     [Fact]
@@ -33,7 +34,7 @@ public sealed class PostgresClusterStoreFailureTests
         Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_call_after_the_database_went_away_fails_naming_the_operation_and_the_servers_reason()
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -48,7 +49,7 @@ public sealed class PostgresClusterStoreFailureTests
         await Assert.ThrowsAsync<ClusterStoreException>(() => store.DeclareDeadSilosAsync(TimeSpan.FromSeconds(1)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_progress_subscription_whose_connection_is_lost_ends_with_a_cluster_store_exception()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -5,6 +5,7 @@ using QuantCluster.Grains.Tests.Support;
 namespace QuantCluster.Grains.Tests.Store;
 
 /// <summary>The store's contract, kept by the PostgreSQL store, each test in a database of its own.</summary>
+[UsesTestServer]
 public sealed class PostgresClusterStoreTests : ClusterStoreContract
 {
     private TestDatabase? _database;
