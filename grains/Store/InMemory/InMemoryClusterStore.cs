@@ -15,6 +15,10 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
     private readonly Dictionary<Guid, JobRecord> _jobs = [];
     private readonly List<Guid> _jobOrder = [];
     private readonly Dictionary<Guid, SortedDictionary<long, StoredWorkItem>> _items = [];
+
+    // The indexes of each job's pending and claimed items, so that a claim late in a big job walks
+    // the few open items rather than every completed one (the PostgreSQL store's partial index).
+    private readonly Dictionary<Guid, SortedSet<long>> _openItems = [];
     private readonly Dictionary<Guid, SortedDictionary<long, EvaluationResult[]>> _results = [];
     private readonly List<InMemoryProgressSubscription> _subscribers = [];
 
@@ -104,6 +108,7 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
             _jobs.Add(job.JobId, job);
             _jobOrder.Add(job.JobId);
             _items.Add(job.JobId, []);
+            _openItems.Add(job.JobId, []);
             _results.Add(job.JobId, []);
             return Task.FromResult(job);
         }
@@ -222,6 +227,7 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
             {
                 if (stored.TryAdd(item.ItemIndex, new StoredWorkItem(jobId, item)))
                 {
+                    _openItems[jobId].Add(item.ItemIndex);
                     added++;
                 }
             }
@@ -242,15 +248,13 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
             var claimed = new List<ClaimedWorkItem>();
             foreach (var jobId in _jobOrder.Where(id => IsLive(_jobs[id].Status)))
             {
-                foreach (var item in _items[jobId].Values.Where(i => i.IsClaimable(now)))
+                var open = _openItems[jobId];
+                var candidates = open.Select(index => _items[jobId][index]).Where(i => i.IsClaimable(now));
+                foreach (var item in candidates.Take(maxItems - claimed.Count).ToArray())
                 {
-                    if (claimed.Count == maxItems)
-                    {
-                        return Task.FromResult<IReadOnlyList<ClaimedWorkItem>>(claimed);
-                    }
-
                     if (item.State == WorkItemState.Claimed && item.CountExpiredLease(_options.PoisonLimit))
                     {
+                        open.Remove(item.ItemIndex);
                         continue;
                     }
 
@@ -259,6 +263,11 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
                     item.LeaseUntil = now + lease;
                     item.Attempt++;
                     claimed.Add(new ClaimedWorkItem(jobId, item.ItemIndex, item.Phase, item.Payload, item.Attempt, now + lease));
+                }
+
+                if (claimed.Count == maxItems)
+                {
+                    break;
                 }
             }
 
@@ -283,6 +292,7 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
             }
 
             stored.State = WorkItemState.Completed;
+            _openItems[item.JobId].Remove(item.ItemIndex);
             stored.ClaimedBy = null;
             stored.LeaseUntil = null;
             _results[item.JobId].TryAdd(item.ItemIndex, [.. results]);
@@ -315,6 +325,7 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
             if (stored.Failures >= _options.PoisonLimit)
             {
                 stored.State = WorkItemState.Poisoned;
+                _openItems[item.JobId].Remove(item.ItemIndex);
                 return Task.FromResult(FailureOutcome.Poisoned);
             }
 
