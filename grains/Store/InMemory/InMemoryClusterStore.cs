@@ -295,7 +295,9 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
             _openItems[item.JobId].Remove(item.ItemIndex);
             stored.ClaimedBy = null;
             stored.LeaseUntil = null;
-            _results[item.JobId].TryAdd(item.ItemIndex, [.. results]);
+            // Copies, as PostgreSQL keeps its own: a caller reusing its dictionaries cannot change stored results.
+            _results[item.JobId].TryAdd(
+                item.ItemIndex, [.. results.Select(r => r with { Parameters = new Dictionary<string, double>(r.Parameters) })]);
             subscribers = [.. _subscribers];
         }
 

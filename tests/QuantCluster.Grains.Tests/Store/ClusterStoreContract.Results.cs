@@ -28,6 +28,18 @@ public abstract partial class ClusterStoreContract
     }
 
     [StoreFact]
+    public async Task Stored_results_do_not_change_when_the_caller_reuses_its_parameter_dictionary()
+    {
+        var (job, item) = await OneClaimedItemAsync();
+        var parameters = new Dictionary<string, double> { ["fast"] = 5 };
+        await Store.CompleteWorkItemAsync(item, [new EvaluationResult(item.ItemIndex, parameters, new Metrics { Sharpe = 1 })]);
+
+        parameters["fast"] = 99;
+
+        Assert.Equal(5, Assert.Single(await Store.ReadResultsAsync(job.JobId)).Parameters["fast"]);
+    }
+
+    [StoreFact]
     public async Task Results_are_read_by_item_index_whatever_order_the_items_completed_in()
     {
         var job = await Store.CreateJobAsync(SampleJobs.Spec());
