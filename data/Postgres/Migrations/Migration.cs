@@ -4,4 +4,4 @@ namespace QuantCluster.Data.Postgres.Migrations;
 /// One schema change: applied once, in version order, and recorded in schema_migrations. The SQL
 /// is also written to be harmless if run again (IF NOT EXISTS), in case a record is lost.
 /// </summary>
-internal sealed record Migration(int Version, string Name, string Sql);
+public sealed record Migration(int Version, string Name, string Sql);

@@ -19,8 +19,23 @@ public static class SchemaMigrations
     public static int LatestVersion => All[^1].Version;
 
     /// <summary>Applies the migrations the database lacks; returns the versions it applied (none when up to date).</summary>
-    public static async Task<IReadOnlyList<int>> ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<int>> ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ApplyAsync(connection, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ApplyAsync(NpgsqlConnection, CancellationToken)"/>, with another component's
+    /// migrations (the cluster store's) applied after the bar store's under the same lock and record,
+    /// so there is one runner. Their versions must not collide with the bar store's.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> ApplyAsync(
+        NpgsqlConnection connection, IReadOnlyList<Migration> additional, CancellationToken cancellationToken)
     {
+        var collision = additional.FirstOrDefault(a => All.Any(m => m.Version == a.Version));
+        if (collision is not null)
+        {
+            throw new ArgumentException($"Migration {collision.Name} reuses version {collision.Version} of the bar store.", nameof(additional));
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", LockKey));
         await ExecuteAsync(connection, """
@@ -42,7 +57,7 @@ public static class SchemaMigrations
         }
 
         var now = new List<int>();
-        foreach (var migration in All.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
+        foreach (var migration in All.Concat(additional).Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
         {
             await ExecuteAsync(connection, migration.Sql, cancellationToken);
             await ExecuteAsync(
