@@ -7,7 +7,7 @@ namespace QuantCluster.Data.Postgres;
 /// The server and database a connection string points at, as error messages name them. Built from
 /// the parsed connection string, so a password in it never reaches a message.
 /// </summary>
-internal sealed class DatabaseEndpoint
+public sealed class DatabaseEndpoint
 {
     private readonly string _description;
 
@@ -18,9 +18,12 @@ internal sealed class DatabaseEndpoint
         _description = $"PostgreSQL at {host}:{settings.Port.ToString(CultureInfo.InvariantCulture)} (database {database})";
     }
 
-    /// <summary>"PostgreSQL at HOST:PORT (database D): WHAT failed: WHY[; OUTCOME]".</summary>
-    public BarStoreException Failure(string operation, Exception error, string? outcome = null) =>
-        new($"{_description}: {operation} failed: {Reason(error)}{(outcome is null ? "" : "; " + outcome)}", error);
+    /// <summary>"PostgreSQL at HOST:PORT (database D): WHAT failed: WHY[; OUTCOME]": one way for every store to say it.</summary>
+    public string Describe(string operation, Exception error, string? outcome = null) =>
+        $"{_description}: {operation} failed: {Reason(error)}{(outcome is null ? "" : "; " + outcome)}";
+
+    internal BarStoreException Failure(string operation, Exception error, string? outcome = null) =>
+        new(Describe(operation, error, outcome), error);
 
     public override string ToString() => _description;
 

@@ -23,21 +23,7 @@ public sealed class PackedPositionsTests
             sets[lane] = strategy.Bind(Parameters(name, random, longShort: lane % 2 == 1));
         }
 
-        var indicators = new IndicatorCache(bars);
-        var alone = sets.Select(set =>
-        {
-            var positions = new sbyte[bars.Count];
-            strategy.ComputePositions(indicators, set, positions);
-            return positions;
-        }).ToArray();
-        var expected = new ulong[bars.Count];
-        LanePacking.Pack(alone, bars.Count, expected);
-
-        var scratch = Enumerable.Range(0, LanePacking.Lanes).Select(_ => new sbyte[bars.Count]).ToArray();
-        var packed = new ulong[bars.Count];
-        strategy.ComputePackedPositions(new IndicatorCache(bars), sets, scratch, packed);
-
-        Assert.Equal(expected, packed);
+        AssertPackedEqualsAlone(strategy, bars, sets);
     }
 
     [Fact]
@@ -46,7 +32,7 @@ public sealed class PackedPositionsTests
         // EURUSD quotes to five decimals: averages that are equal in decimal, a unit apart in binary.
         var bars = Support.MarketData.EurUsd;
         (int Fast, int Slow)[] periods = [(3, 7), (2, 5), (3, 6), (4, 8), (5, 20), (3, 9), (2, 4), (6, 12)];
-        AssertPackedEqualsAlone(bars, periods.Select(p => Sma(p.Fast, p.Slow, longShort: true)).ToArray());
+        AssertPackedEqualsAlone(StrategyCatalog.Find("sma_crossover"), bars, periods.Select(p => Sma(p.Fast, p.Slow, longShort: true)).ToArray());
     }
 
     [Fact]
@@ -60,7 +46,7 @@ public sealed class PackedPositionsTests
         var close = Enumerable.Range(0, n).Select(i => pattern[i % 3]).ToArray();
         var bars = new BarSeries("TIES", Enumerable.Range(0, n).Select(i => i * 60_000_000L).ToArray(), close, close, close, close, new double[n]);
         (int Fast, int Slow)[] periods = [(3, 6), (3, 9), (6, 9), (2, 6), (3, 6), (1, 3), (3, 12), (6, 12)];
-        AssertPackedEqualsAlone(bars, periods.Select(p => Sma(p.Fast, p.Slow, longShort: true)).ToArray());
+        AssertPackedEqualsAlone(StrategyCatalog.Find("sma_crossover"), bars, periods.Select(p => Sma(p.Fast, p.Slow, longShort: true)).ToArray());
     }
 
     private static ParameterValues Sma(int fast, int slow, bool longShort) =>
@@ -71,9 +57,8 @@ public sealed class PackedPositionsTests
             ["direction"] = longShort ? "long_short" : "long_only",
         });
 
-    private static void AssertPackedEqualsAlone(BarSeries bars, ParameterValues[] sets)
+    private static void AssertPackedEqualsAlone(Strategy strategy, BarSeries bars, ParameterValues[] sets)
     {
-        var strategy = StrategyCatalog.Find("sma_crossover");
         var indicators = new IndicatorCache(bars);
         var alone = sets.Select(set =>
         {

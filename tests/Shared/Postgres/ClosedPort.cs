@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace QuantCluster.Grains.Tests.Support;
+namespace QuantCluster.Tests.Shared.Postgres;
 
 /// <summary>A localhost port with nothing listening: one the system just handed out and that was closed again.</summary>
 internal static class ClosedPort

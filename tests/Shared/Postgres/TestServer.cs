@@ -1,9 +1,9 @@
-namespace QuantCluster.Grains.Tests.Support;
+namespace QuantCluster.Tests.Shared.Postgres;
 
 /// <summary>
-/// The PostgreSQL server the PostgreSQL store's tests use, from QUANT_TEST_DB (./test.sh starts one
-/// and sets it). On CI a missing server is a failure, so that a broken setup cannot pass as skipped
-/// tests; on a developer's machine those tests skip and say how to run them.
+/// The PostgreSQL server the tests use, from QUANT_TEST_DB (./test.sh starts one and sets it). On
+/// CI a missing server is a failure, so that a broken setup cannot pass as skipped tests; on a
+/// developer's machine the tests skip and say how to run them.
 /// </summary>
 internal static class TestServer
 {
@@ -17,7 +17,7 @@ internal static class TestServer
 
     /// <summary>The administrative connection string: a superuser on a database of the test server.</summary>
     public static string ConnectionString => ConnectionStringOrNull
-        ?? throw new InvalidOperationException($"{Variable} is not set, so the PostgreSQL store's tests cannot run: {HowToRun}.");
+        ?? throw new InvalidOperationException($"{Variable} is not set, so the PostgreSQL tests cannot run: {HowToRun}.");
 
     private static string? ConnectionStringOrNull => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
 

@@ -1,10 +1,10 @@
 using Npgsql;
 
-namespace QuantCluster.Grains.Tests.Support;
+namespace QuantCluster.Tests.Shared.Postgres;
 
 /// <summary>
-/// A fresh, empty database on the test server, dropped afterwards, so tests run in parallel and each
-/// sees only its own silos, jobs and items. Its name is generated here, never taken from input.
+/// A fresh, empty database on the test server for one test, dropped afterwards, so tests run in
+/// parallel and each sees only its own data. Its name is generated here, never taken from input.
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
@@ -20,7 +20,7 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync()
     {
-        string name = $"quant_store_test_{Guid.NewGuid():N}";
+        string name = $"quant_test_{Guid.NewGuid():N}";
         await AdministerAsync($"CREATE DATABASE {name}");
         var settings = new NpgsqlConnectionStringBuilder(TestServer.ConnectionString) { Database = name };
         return new TestDatabase(name, settings.ConnectionString);
@@ -29,10 +29,17 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <summary>Drops the database while sessions still use it, as a lost server would look to them.</summary>
     public Task DropAsync() => AdministerAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
 
+    public async Task<NpgsqlConnection> ConnectAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>One value from a fixed query of the test's own (never from input).</summary>
     public async Task<T> QueryScalarAsync<T>(string sql)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await ConnectAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync())!;
     }
