@@ -33,9 +33,11 @@ public static class BarFiles
     /// Parquet is written by <see cref="ParquetBarWriter"/>.
     /// </summary>
     /// <exception cref="IOException"><paramref name="path"/> exists and <paramref name="overwrite"/> is false.</exception>
-    public static void Write(string path, BarSeries bars, bool overwrite = false)
+    public static void Write(string path, BarSeries bars, bool overwrite = false) => Write(path, bars, FormatOf(path), overwrite);
+
+    /// <summary>The same, in the format given rather than the one the extension names.</summary>
+    public static void Write(string path, BarSeries bars, BarFileFormat format, bool overwrite = false)
     {
-        var format = FormatOf(path);
         if (!overwrite && File.Exists(path))
         {
             throw new IOException($"{path} already exists.");
@@ -69,10 +71,4 @@ public static class BarFiles
         ".parquet" => BarFileFormat.Parquet,
         var other => throw new BarDataException($"{Path.GetFileName(path)}: '{other}' files are not supported; give a .csv or .parquet file."),
     };
-
-    private enum BarFileFormat
-    {
-        Csv,
-        Parquet,
-    }
 }

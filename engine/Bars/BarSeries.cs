@@ -42,6 +42,9 @@ public sealed class BarSeries
 
     public int Count => Timestamps.Length;
 
+    /// <summary>Microseconds from the first bar to the last (0 with fewer than two bars): the calendar time of CAGR.</summary>
+    public long Duration => Count > 1 ? Timestamps[^1] - Timestamps[0] : 0;
+
     /// <summary>Bars [start, start + length) as a new series (the arrays are copied).</summary>
     public BarSeries Slice(int start, int length)
     {

@@ -83,8 +83,7 @@ public static class BacktestSimulator
 
         Summarise(returns, equity, ref stats);
         double periodsPerYear = settings.PeriodsPerYear ?? PeriodsPerYear.Infer(bars.Timestamps);
-        long span = n > 1 ? bars.Timestamps[n - 1] - bars.Timestamps[0] : 0;
-        return new BacktestResult(MetricsCalculator.Calculate(stats, periodsPerYear, span), returns, equity, trades, periodsPerYear);
+        return new BacktestResult(MetricsCalculator.Calculate(stats, periodsPerYear, bars.Duration), returns, equity, trades, periodsPerYear);
     }
 
     private static sbyte Decision(ReadOnlySpan<sbyte> decisions, int t) => t < 0 ? (sbyte)0 : decisions[t];
@@ -130,8 +129,9 @@ public static class BacktestSimulator
             var sorted = returns[1..];
             Array.Sort(sorted);
             int k = ReturnStatistics.TailCount(sorted.Length);
-            stats.Var95 = -sorted[k - 1];
-            stats.Cvar95 = -sorted.AsSpan(0, k).ToArray().Average();
+            // Adding 0.0 turns -0.0 into 0.0, so a zero tail prints as 0.
+            stats.Var95 = -sorted[k - 1] + 0.0;
+            stats.Cvar95 = -sorted.Take(k).Sum() / k + 0.0;
         }
     }
 }

@@ -32,7 +32,6 @@ internal sealed class LaneGroupKernel
     private double[] _fillReturns = new double[1024 * Lanes];
     private readonly ReturnStatistics[] _statistics = new ReturnStatistics[Lanes];
     private readonly int[] _zeroReturns = new int[Lanes];
-    private double[]? _replay;
 
     /// <param name="wideVectors">One AVX-512 register per quantity rather than two AVX2 ones.</param>
     public LaneGroupKernel(SeriesReturns series, bool wideVectors)
@@ -79,10 +78,9 @@ internal sealed class LaneGroupKernel
             }
         }
 
-        long span = n > 1 ? _series.Bars.Timestamps[n - 1] - _series.Bars.Timestamps[0] : 0;
         for (int lane = 0; lane < sets.Length; lane++)
         {
-            output[lane] = MetricsCalculator.Calculate(_statistics[lane], periodsPerYear, span);
+            output[lane] = MetricsCalculator.Calculate(_statistics[lane], periodsPerYear, _series.Bars.Duration);
         }
     }
 
@@ -238,37 +236,19 @@ internal sealed class LaneGroupKernel
     }
 
     /// <summary>
-    /// A lane whose 5% tail reaches past zero into gains (a set that almost never loses): rebuild
-    /// its returns and sort them. Rare, so simplicity wins over speed here.
+    /// A lane whose 5% tail reaches past zero into gains (a set that almost never loses): the
+    /// single backtest of its positions gives the tail. Rare, so simplicity wins over speed here.
     /// </summary>
     private void ReplayTail(int lane, BacktestSettings settings)
     {
-        var bars = _series.Bars;
-        int n = bars.Count;
-        _replay ??= new double[n];
-        bool atClose = settings.Fill == FillMode.Close;
-        int offset = atClose ? 1 : 0;
-        double commission = settings.CommissionBps / 10_000, slippage = settings.SlippageBps / 10_000;
-        for (int t = 1; t < n; t++)
+        var decisions = new sbyte[_series.Bars.Count];
+        for (int t = 0; t < decisions.Length; t++)
         {
-            double oldWeight = settings.PositionFraction * LanePacking.Lane(_packed[t + offset], lane);
-            double newWeight = settings.PositionFraction * LanePacking.Lane(_packed[t + offset + 1], lane);
-            double reference = atClose ? bars.Close[t] : bars.Open[t];
-            _replay[t - 1] = oldWeight == newWeight
-                ? oldWeight * _series.CloseToClose[t]
-                : FillBar.Return(oldWeight, newWeight, bars.Close[t - 1], reference, bars.Close[t], commission, slippage, out _, out _);
+            decisions[t] = LanePacking.Lane(_packed[t + 2], lane);
         }
 
-        var returns = _replay.AsSpan(0, n - 1);
-        returns.Sort();
-        int k = _series.TailCount;
-        double sum = 0;
-        foreach (double r in returns[..k])
-        {
-            sum += r;
-        }
-
-        _statistics[lane].Var95 = -returns[k - 1] + 0.0;
-        _statistics[lane].Cvar95 = -sum / k + 0.0;
+        var metrics = BacktestSimulator.Run(_series.Bars, decisions, settings).Metrics;
+        _statistics[lane].Var95 = metrics.Var95;
+        _statistics[lane].Cvar95 = metrics.Cvar95;
     }
 }

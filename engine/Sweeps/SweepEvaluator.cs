@@ -77,7 +77,7 @@ public sealed class SweepEvaluator
         }
 
         int workers = Math.Min(threads, groups);
-        if (workers == 1)
+        if (workers <= 1)
         {
             Work();
         }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using QuantCluster.Client.Output;
-using QuantCluster.Data.Parquet;
+using QuantCluster.Data;
 using QuantCluster.Data.Postgres;
 using QuantCluster.Engine.Bars;
 
@@ -34,7 +34,7 @@ internal static class ExportCommand
             string name = parse.GetValue(symbol)!;
             var frame = Timeframe.Parse(parse.GetValue(timeframe)!);
             string path = parse.GetValue(output)!.FullName;
-            string kind = parse.GetValue(format) ?? FormatOf(path);
+            var kind = parse.GetValue(format) is { } given ? (given == "parquet" ? BarFileFormat.Parquet : BarFileFormat.Csv) : FormatOf(path);
             DateTime? first = Time(parse.GetValue(from), "--from"), last = Time(parse.GetValue(to), "--to");
             var bars = Read(database, parse, name, frame, first, last).GetAwaiter().GetResult();
             if (bars.Count == 0)
@@ -42,14 +42,7 @@ internal static class ExportCommand
                 throw new ArgumentException($"no {name} {frame} bars are stored{Range(first, last)}; `quant data coverage` lists what is");
             }
 
-            if (kind == "parquet")
-            {
-                WriteParquet(path, bars);
-            }
-            else
-            {
-                WriteCsv(path, bars);
-            }
+            BarFiles.Write(path, bars, kind, overwrite: true);
 
             Console.WriteLine(
                 $"Wrote {bars.Count:N0} {name} {frame} bars ({Timestamps.Format(bars.Timestamps[0])} to " +
@@ -65,46 +58,10 @@ internal static class ExportCommand
         return await store.ReadAsync(symbol, frame.ToString(), from, to);
     }
 
-    private static void WriteParquet(string path, BarSeries bars) => ParquetFileWriter.Write(path,
-    [
-        ParquetWriteColumn.Timestamp("ts", bars.Timestamps),
-        ParquetWriteColumn.String("symbol", Enumerable.Repeat<string?>(bars.Symbol, bars.Count).ToArray()),
-        ParquetWriteColumn.Double("open", bars.Open),
-        ParquetWriteColumn.Double("high", bars.High),
-        ParquetWriteColumn.Double("low", bars.Low),
-        ParquetWriteColumn.Double("close", bars.Close),
-        ParquetWriteColumn.Double("volume", bars.Volume),
-    ]);
-
-    // Prices are written in their shortest round-trip form, so reading the file back gives the same doubles.
-    private static void WriteCsv(string path, BarSeries bars)
+    private static BarFileFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
-        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
-        writer.NewLine = "\n";
-        writer.WriteLine("ts,symbol,open,high,low,close,volume");
-        string symbol = CsvField(bars.Symbol);
-        for (int i = 0; i < bars.Count; i++)
-        {
-            writer.Write(Timestamps.Format(bars.Timestamps[i]));
-            writer.Write(',');
-            writer.Write(symbol);
-            foreach (var column in (ReadOnlySpan<double[]>)[bars.Open, bars.High, bars.Low, bars.Close, bars.Volume])
-            {
-                writer.Write(',');
-                writer.Write(column[i].ToString("R", CultureInfo.InvariantCulture));
-            }
-
-            writer.WriteLine();
-        }
-    }
-
-    private static string CsvField(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-
-    private static string FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".parquet" or ".pq" => "parquet",
-        ".csv" => "csv",
+        ".parquet" or ".pq" => BarFileFormat.Parquet,
+        ".csv" => BarFileFormat.Csv,
         _ => throw new ArgumentException($"cannot tell the format from '{Path.GetFileName(path)}': give --format parquet or --format csv"),
     };
 

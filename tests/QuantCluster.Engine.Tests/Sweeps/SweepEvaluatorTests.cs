@@ -44,6 +44,18 @@ public sealed class SweepEvaluatorTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void An_empty_list_of_sets_gives_no_results(int threads)
+    {
+        var bars = RandomWalkBars.Generate(100, new Random(1));
+
+        var results = new SweepEvaluator(bars, new BacktestSettings()).Evaluate(StrategyCatalog.Find("sma_crossover"), [], threads);
+
+        Assert.Empty(results);
+    }
+
     [Fact]
     public void A_set_that_never_loses_reports_a_negative_value_at_risk()
     {
