@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using QuantCluster.Client.Output;
 using QuantCluster.Data;
+using QuantCluster.Engine.Bars;
 using QuantCluster.Engine.Simulation;
 using QuantCluster.Engine.Strategies;
 using Spectre.Console;
@@ -58,7 +59,7 @@ internal static class BacktestCommand
 
             AnsiConsole.MarkupLine(
                 $"[bold]{Markup.Escape(chosen.Name)}[/] {Markup.Escape(string.Join(" ", values.Named().Select(p => $"{p.Key}={p.Value}")))} " +
-                $"on {Markup.Escape(bars.Symbol)}: {bars.Count:N0} bars, {Timestamps.Format(bars.Timestamps[0])} to {Timestamps.Format(bars.Timestamps[^1])}");
+                $"on {Markup.Escape(bars.Symbol)}: {bars.Count:N0} bars, {UtcMicroseconds.Format(bars.Timestamps[0])} to {UtcMicroseconds.Format(bars.Timestamps[^1])}");
             var table = new Table().AddColumns("metric", "value");
             foreach (var (name, value) in result.Metrics.Named())
             {
@@ -72,7 +73,7 @@ internal static class BacktestCommand
                 foreach (var t in result.Trades)
                 {
                     list.AddRow(
-                        t.Direction > 0 ? "long" : "short", Timestamps.Format(t.EntryTime), $"{t.EntryPrice:G10}", Timestamps.Format(t.ExitTime),
+                        t.Direction > 0 ? "long" : "short", UtcMicroseconds.Format(t.EntryTime), $"{t.EntryPrice:G10}", UtcMicroseconds.Format(t.ExitTime),
                         $"{t.ExitPrice:G10}", MetricFormat.Format("avg_trade", t.Return));
                 }
 
@@ -98,9 +99,9 @@ internal static class BacktestCommand
     private static JsonObject TradeJson(Trade trade) => new()
     {
         ["side"] = trade.Direction > 0 ? "long" : "short",
-        ["entry"] = Timestamps.Format(trade.EntryTime),
+        ["entry"] = UtcMicroseconds.Format(trade.EntryTime),
         ["entry_price"] = trade.EntryPrice,
-        ["exit"] = Timestamps.Format(trade.ExitTime),
+        ["exit"] = UtcMicroseconds.Format(trade.ExitTime),
         ["exit_price"] = trade.ExitPrice,
         ["return"] = trade.Return,
     };

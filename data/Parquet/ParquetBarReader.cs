@@ -38,8 +38,8 @@ public static class ParquetBarReader
     /// <param name="sourceName">Names the file in messages, and the series when nothing else does (without its extension).</param>
     public static BarSeries Read(ParquetFileReader file, string sourceName, string? symbol, DateTime? from = null, DateTime? to = null)
     {
-        var fromMicros = from is { } start ? Microseconds(start) : long.MinValue;
-        var toMicros = to is { } end ? Microseconds(end) : long.MaxValue;
+        var fromMicros = from is { } start ? UtcMicroseconds.FromDateTime(start) : long.MinValue;
+        var toMicros = to is { } end ? UtcMicroseconds.FromDateTime(end) : long.MaxValue;
         if (fromMicros > toMicros)
         {
             throw new ArgumentException($"the time range is empty: {from:O} is after {to:O}");
@@ -81,18 +81,12 @@ public static class ParquetBarReader
         return bars;
     }
 
-    private static long Microseconds(DateTime time)
-    {
-        var utc = time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time;
-        return (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
-    }
-
     private static string Range(DateTime? from, DateTime? to) =>
         (from, to) switch
         {
             (null, null) => "",
-            (null, { } end) => $" up to {TableCsvWriter.Timestamp(Microseconds(end))}",
-            ({ } start, null) => $" from {TableCsvWriter.Timestamp(Microseconds(start))}",
-            ({ } start, { } end) => $" between {TableCsvWriter.Timestamp(Microseconds(start))} and {TableCsvWriter.Timestamp(Microseconds(end))}",
+            (null, { } end) => $" up to {UtcMicroseconds.Format(UtcMicroseconds.FromDateTime(end))}",
+            ({ } start, null) => $" from {UtcMicroseconds.Format(UtcMicroseconds.FromDateTime(start))}",
+            ({ } start, { } end) => $" between {UtcMicroseconds.Format(UtcMicroseconds.FromDateTime(start))} and {UtcMicroseconds.Format(UtcMicroseconds.FromDateTime(end))}",
         };
 }

@@ -57,5 +57,5 @@ internal static class BarMerge
     private static NpgsqlCommand RangeCommand(string sql, NpgsqlConnection connection, BarSeries bars, Timeframe frame) =>
         SeriesParameters.Add(
             new NpgsqlCommand(sql, connection), bars.Symbol, frame,
-            EpochMicroseconds.ToDateTime(bars.Timestamps[0]), EpochMicroseconds.ToDateTime(bars.Timestamps[^1]));
+            UtcMicroseconds.ToDateTime(bars.Timestamps[0]), UtcMicroseconds.ToDateTime(bars.Timestamps[^1]));
 }

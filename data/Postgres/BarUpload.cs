@@ -27,7 +27,7 @@ internal static class BarUpload
         for (int i = 0; i < ts.Length; i++)
         {
             await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(EpochMicroseconds.ToDateTime(ts[i]), NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(UtcMicroseconds.ToDateTime(ts[i]), NpgsqlDbType.TimestampTz, cancellationToken);
             await copy.WriteAsync(open[i], NpgsqlDbType.Double, cancellationToken);
             await copy.WriteAsync(high[i], NpgsqlDbType.Double, cancellationToken);
             await copy.WriteAsync(low[i], NpgsqlDbType.Double, cancellationToken);

@@ -114,7 +114,7 @@ public sealed class PostgresBarStore : IAsyncDisposable
             while (await reader.ReadAsync(cancellationToken))
             {
                 columns.Add(
-                    EpochMicroseconds.FromDateTime(reader.GetFieldValue<DateTime>(0)),
+                    UtcMicroseconds.FromDateTime(reader.GetFieldValue<DateTime>(0)),
                     reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5));
             }
 

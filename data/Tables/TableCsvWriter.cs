@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QuantCluster.Engine.Bars;
 
 namespace QuantCluster.Data.Tables;
 
@@ -13,9 +14,6 @@ namespace QuantCluster.Data.Tables;
 /// </summary>
 public static class TableCsvWriter
 {
-    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'";
-    private static readonly long MinMicros = (DateTime.MinValue.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
-    private static readonly long MaxMicros = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
 
     /// <exception cref="ArgumentException">A column's values cannot be printed faithfully (DECIMAL).</exception>
     public static void Write(TextWriter writer, FlatTable table)
@@ -95,7 +93,7 @@ public static class TableCsvWriter
                 cell.Append(Quote(BlobText(column.Get<byte[]>()[row])));
                 break;
             case TableValueKind.Timestamp:
-                cell.Append(Timestamp(column.Get<long>()[row]));
+                cell.Append(UtcMicroseconds.Format(column.Get<long>()[row]));
                 break;
             case TableValueKind.Date:
                 cell.Append(DateOnly.FromDayNumber(checked(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + column.Get<int>()[row])).ToString("yyyy-MM-dd", invariant));
@@ -107,12 +105,6 @@ public static class TableCsvWriter
                 throw new ArgumentException($"column '{column.Name}' is {column.Type}, which cannot be printed", nameof(column));
         }
     }
-
-    /// <summary>ISO-8601 UTC; a time outside the years 1 to 9999 as its count of microseconds.</summary>
-    public static string Timestamp(long microseconds) =>
-        microseconds < MinMicros || microseconds > MaxMicros
-            ? microseconds.ToString(CultureInfo.InvariantCulture)
-            : DateTime.UnixEpoch.AddTicks(microseconds * TimeSpan.TicksPerMicrosecond).ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
     private static string BlobText(byte[] bytes)
     {

@@ -64,10 +64,10 @@ public static class BarValidator
 
         if (i > 0 && timestamps[i] <= timestamps[i - 1])
         {
-            string previous = UtcMicroseconds.Format(timestamps[i - 1]);
+            string previous = Time(timestamps[i - 1]);
             return timestamps[i] == timestamps[i - 1]
                 ? $"timestamp {previous} repeats the previous row's"
-                : $"timestamp {UtcMicroseconds.Format(timestamps[i])} is before the previous row's {previous} (timestamps must be strictly increasing)";
+                : $"timestamp {Time(timestamps[i])} is before the previous row's {previous} (timestamps must be strictly increasing)";
         }
 
         return high < low ? $"high {Text(high)} is below low {Text(low)}"
@@ -84,4 +84,7 @@ public static class BarValidator
         : null;
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Time(long microseconds) =>
+        UtcMicroseconds.IsDateTime(microseconds) ? UtcMicroseconds.Format(microseconds) : $"{UtcMicroseconds.Format(microseconds)} µs since 1970-01-01";
 }

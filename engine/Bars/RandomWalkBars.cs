@@ -13,7 +13,7 @@ public static class RandomWalkBars
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(startPrice);
         long step = (interval ?? TimeSpan.FromMinutes(1)).Ticks / 10;
-        long first = ((start ?? new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)) - DateTime.UnixEpoch).Ticks / 10;
+        long first = UtcMicroseconds.FromDateTime(start ?? new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var ts = new long[count];
         var open = new double[count];
         var high = new double[count];

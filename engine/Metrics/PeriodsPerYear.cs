@@ -1,3 +1,5 @@
+using QuantCluster.Engine.Bars;
+
 namespace QuantCluster.Engine.Metrics;
 
 /// <summary>
@@ -45,7 +47,7 @@ public static class PeriodsPerYear
     {
         foreach (long ts in timestamps)
         {
-            var day = DateTime.UnixEpoch.AddTicks(ts * 10).DayOfWeek;
+            var day = UtcMicroseconds.ToDateTime(ts).DayOfWeek;
             if (day is DayOfWeek.Saturday or DayOfWeek.Sunday)
             {
                 return true;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using QuantCluster.Client.Output;
 using QuantCluster.Data;
+using QuantCluster.Engine.Bars;
 
 namespace QuantCluster.Client.Commands.Data;
 
@@ -35,7 +35,7 @@ internal static class ConvertCommand
             var bars = BarFiles.Read(source.FullName, parse.GetValue(symbol));
             BarFiles.Write(target.FullName, bars, overwrite: true);
             Console.WriteLine(
-                $"Wrote {bars.Count:N0} bars of {bars.Symbol} ({Timestamps.Format(bars.Timestamps[0])} to {Timestamps.Format(bars.Timestamps[^1])}) to {target.Name}.");
+                $"Wrote {bars.Count:N0} bars of {bars.Symbol} ({UtcMicroseconds.Format(bars.Timestamps[0])} to {UtcMicroseconds.Format(bars.Timestamps[^1])}) to {target.Name}.");
             return 0;
         }));
         return command;

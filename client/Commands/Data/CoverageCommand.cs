@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using QuantCluster.Client.Output;
 using QuantCluster.Data.Postgres;
+using QuantCluster.Engine.Bars;
 using Spectre.Console;
 
 namespace QuantCluster.Client.Commands.Data;
@@ -57,7 +58,7 @@ internal static class CoverageCommand
         return command;
     }
 
-    public static string UtcText(DateTime utc) => Timestamps.Format((utc - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond);
+    public static string UtcText(DateTime utc) => UtcMicroseconds.Format(UtcMicroseconds.FromDateTime(utc));
 
     private static async Task<IReadOnlyList<BarCoverage>> Coverage(DatabaseOption database, ParseResult parse, string? symbol)
     {

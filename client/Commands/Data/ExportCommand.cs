@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using QuantCluster.Client.Output;
 using QuantCluster.Data;
 using QuantCluster.Data.Postgres;
 using QuantCluster.Engine.Bars;
@@ -45,8 +44,8 @@ internal static class ExportCommand
             BarFiles.Write(path, bars, kind, overwrite: true);
 
             Console.WriteLine(
-                $"Wrote {bars.Count:N0} {name} {frame} bars ({Timestamps.Format(bars.Timestamps[0])} to " +
-                $"{Timestamps.Format(bars.Timestamps[^1])}) to {path}.");
+                $"Wrote {bars.Count:N0} {name} {frame} bars ({UtcMicroseconds.Format(bars.Timestamps[0])} to " +
+                $"{UtcMicroseconds.Format(bars.Timestamps[^1])}) to {path}.");
             return 0;
         }));
         return command;

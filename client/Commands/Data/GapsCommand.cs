@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using QuantCluster.Client.Output;
 using QuantCluster.Data.Postgres;
+using QuantCluster.Engine.Bars;
 using Spectre.Console;
 
 namespace QuantCluster.Client.Commands.Data;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using QuantCluster.Client.Output;
 using QuantCluster.Data.Tables;
+using QuantCluster.Engine.Bars;
 using Spectre.Console;
 
 namespace QuantCluster.Client.Commands.Data;
@@ -54,8 +55,8 @@ internal static class InspectCommand
         {
             ["symbol"] = s.Symbol,
             ["rows"] = s.Rows,
-            ["first"] = s.First is { } first ? Timestamps.Format(first) : null,
-            ["last"] = s.Last is { } last ? Timestamps.Format(last) : null,
+            ["first"] = s.First is { } first ? UtcMicroseconds.Format(first) : null,
+            ["last"] = s.Last is { } last ? UtcMicroseconds.Format(last) : null,
         })]),
     };
 
@@ -101,8 +102,8 @@ internal static class InspectCommand
             symbols.AddRow(
                 Markup.Escape(summary.Symbol ?? (inspection.SymbolColumn is null ? "(no symbol column)" : "(null)")),
                 Number(summary.Rows),
-                summary.First is { } first ? Timestamps.Format(first) : "-",
-                summary.Last is { } last ? Timestamps.Format(last) : "-");
+                summary.First is { } first ? UtcMicroseconds.Format(first) : "-",
+                summary.Last is { } last ? UtcMicroseconds.Format(last) : "-");
         }
 
         AnsiConsole.Write(symbols);
