@@ -9,8 +9,8 @@ public sealed record Objective(string Metric, bool Maximise = true, int MinTrade
     /// <summary>Metrics that are better when smaller.</summary>
     private static readonly HashSet<string> Risks = ["max_drawdown", "volatility", "var_95", "cvar_95", "ulcer_index"];
 
-    /// <summary>The metric in its natural direction: risks are minimised, everything else maximised.</summary>
-    public static Objective For(string metric, int minTrades = 0)
+    /// <summary>The metric in the given direction, or by default its natural one: risks are minimised, everything else maximised.</summary>
+    public static Objective For(string metric, int minTrades = 0, bool? maximise = null)
     {
         if (!Contracts.Metrics.Names.Contains(metric))
         {
@@ -18,7 +18,7 @@ public sealed record Objective(string Metric, bool Maximise = true, int MinTrade
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(minTrades);
-        return new Objective(metric, !Risks.Contains(metric), minTrades);
+        return new Objective(metric, maximise ?? !Risks.Contains(metric), minTrades);
     }
 
     public bool Qualifies(Contracts.Metrics metrics) => metrics.Trades >= MinTrades && !double.IsNaN(metrics.Get(Metric));

@@ -111,8 +111,12 @@ public interface IClusterStore : IAsyncDisposable
     /// <summary>The job's poisoned items with the error of their last attempt, by item index.</summary>
     Task<IReadOnlyList<PoisonedWorkItem>> ListPoisonedWorkItemsAsync(Guid jobId, CancellationToken cancellationToken = default);
 
-    /// <summary>Every stored result of the job, by item index and then in the order the item's results were given.</summary>
-    Task<IReadOnlyList<EvaluationResult>> ReadResultsAsync(Guid jobId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The job's stored results of items [<paramref name="fromItem"/>, <paramref name="toItem"/>) (all by default),
+    /// by item index and then in the order the item's results were given.
+    /// </summary>
+    Task<IReadOnlyList<EvaluationResult>> ReadResultsAsync(
+        Guid jobId, long fromItem = 0, long toItem = long.MaxValue, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Starts listening for progress: from the moment this returns, every completed work item announces

@@ -367,12 +367,13 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
         }
     }
 
-    public Task<IReadOnlyList<EvaluationResult>> ReadResultsAsync(Guid jobId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EvaluationResult>> ReadResultsAsync(
+        Guid jobId, long fromItem = 0, long toItem = long.MaxValue, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             IReadOnlyList<EvaluationResult> results = _results.TryGetValue(jobId, out var byItem)
-                ? byItem.Values.SelectMany(r => r).ToArray()
+                ? byItem.Where(r => r.Key >= fromItem && r.Key < toItem).SelectMany(r => r.Value).ToArray()
                 : [];
             return Task.FromResult(results);
         }

@@ -161,6 +161,8 @@ internal static class ClusterSql
         """;
 
     public const string ReadResults = """
-        SELECT item_index, parameters::text, metrics::text FROM results WHERE job_id = @job ORDER BY item_index, ordinal
+        SELECT item_index, parameters::text, metrics::text FROM results
+        WHERE job_id = @job AND item_index >= @from AND item_index < @to
+        ORDER BY item_index, ordinal
         """;
 }

@@ -265,9 +265,10 @@ public sealed class PostgresClusterStore : IClusterStore
             row => new PoisonedWorkItem(jobId, row.GetInt64(0), row.GetInt32(1), row.GetString(2)),
             cancellationToken));
 
-    public Task<IReadOnlyList<EvaluationResult>> ReadResultsAsync(Guid jobId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<EvaluationResult>> ReadResultsAsync(
+        Guid jobId, long fromItem = 0, long toItem = long.MaxValue, CancellationToken cancellationToken = default) =>
         RunAsync($"reading of job {jobId}'s results", () => ReadAllAsync(
-            Command(ClusterSql.ReadResults).With("job", jobId),
+            Command(ClusterSql.ReadResults).With("job", jobId).With("from", fromItem).With("to", toItem),
             row => new EvaluationResult(
                 row.GetInt64(0), ClusterJson.Read<Dictionary<string, double>>(row.GetString(1)), ClusterJson.Read<Metrics>(row.GetString(2))),
             cancellationToken));

@@ -55,6 +55,20 @@ public abstract partial class ClusterStoreContract
     }
 
     [StoreFact]
+    public async Task Results_of_an_item_range_are_read_alone()
+    {
+        var job = await Store.CreateJobAsync(SampleJobs.Spec());
+        await Store.AddWorkItemsAsync(job.JobId, SampleJobs.Ranges(4));
+        foreach (var item in await Store.ClaimWorkItemsAsync("silo-a", 4, Lease))
+        {
+            await Store.CompleteWorkItemAsync(item, SampleJobs.Results(item));
+        }
+
+        Assert.Equal([1L, 1L, 2L, 2L], (await Store.ReadResultsAsync(job.JobId, fromItem: 1, toItem: 3)).Select(r => r.ItemIndex));
+        Assert.Empty(await Store.ReadResultsAsync(job.JobId, fromItem: 4));
+    }
+
+    [StoreFact]
     public async Task A_completion_retried_by_the_same_attempt_stores_its_results_only_once()
     {
         var (job, item) = await OneClaimedItemAsync();
