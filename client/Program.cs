@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QuantCluster.Client.Commands;
 using QuantCluster.Client.Commands.Data;
+using QuantCluster.Client.Commands.Jobs;
 
 namespace QuantCluster.Client;
 
@@ -13,6 +14,8 @@ internal static class Program
         BacktestCommand.Create(),
         StrategyCommand.Create(),
         BenchCommand.Create(),
+        SweepCommand.Create(),
+        JobCommand.Create(),
         DemoCommand.Create(),
         DataCommand.Create(),
     };

@@ -21,7 +21,7 @@ public sealed record JobDataSource(string Symbol, string Timeframe, DateTime? Fr
     {
         string source = GeneratedBars > 0
             ? $"{GeneratedBars:N0} generated bars (seed {GeneratedSeed})"
-            : Path is not null ? $"{Symbol} from {Path}" : $"{Symbol} {Timeframe}";
+            : Path is not null ? (string.IsNullOrEmpty(Symbol) ? Path : $"{Symbol} from {Path}") : $"{Symbol} {Timeframe}";
         return From is null && To is null ? source : $"{source}, {From:yyyy-MM-dd HH:mm} to {To:yyyy-MM-dd HH:mm}";
     }
 }

@@ -15,10 +15,27 @@ internal static class CommandErrors
         {
             return body();
         }
-        catch (Exception e) when (e is BarDataException or StrategyParameterException or ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsUsers(e))
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
     }
+
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (IsUsers(e))
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>Errors the user can fix; a lost database (ClusterStoreException) is an IOException and says which server failed.</summary>
+    private static bool IsUsers(Exception e) =>
+        e is BarDataException or StrategyParameterException or ArgumentException or IOException or UnauthorizedAccessException or KeyNotFoundException;
 }

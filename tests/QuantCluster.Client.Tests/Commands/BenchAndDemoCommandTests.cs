@@ -45,6 +45,7 @@ public sealed class BenchAndDemoCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(5000, (int)run.Json["bars"]!);
-        Assert.Equal("EURUSD", (string?)run.Json["symbol"]);
+        Assert.EndsWith("EURUSD.csv", (string?)run.Json["data"], StringComparison.Ordinal);
+        Assert.Equal("completed", (string?)run.Json["status"]);
     }
 }

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using QuantCluster.Contracts;
+using QuantCluster.Data.Tables;
+using QuantCluster.Grains.Clients;
+using QuantCluster.Grains.Jobs;
+using Spectre.Console;
+
+namespace QuantCluster.Client.Output;
+
+/// <summary>A job at its end (or as it stands): what ran, how fast, the leaderboard, and every result to a file when asked.</summary>
+internal static class JobReport
+{
+    /// <returns>The exit code: 0 when the job completed, 1 when it failed or was cancelled.</returns>
+    public static async Task<int> PrintAsync(
+        ClusterClient client, JobProgress progress, SweepDefinition sweep, int top, bool asJson, FileInfo? output, CancellationToken cancellationToken)
+    {
+        var job = progress.Job;
+        var ranked = await client.ResultsAsync(job.JobId, top, cancellationToken);
+        if (output is not null)
+        {
+            var all = await client.ResultsAsync(job.JobId, cancellationToken: cancellationToken);
+            Write(output.FullName, ResultsFormats.Of(output.FullName, null), sweep, all, ranked: false);
+        }
+
+        var state = progress.State;
+        double seconds = state is { FinishedAt: { } end } ? (end - state.StartedAt).TotalSeconds : 0;
+        long evaluations = progress.Evaluations;
+        double rate = seconds > 0 && state is not null ? evaluations * (double)state.BarCount / seconds : 0;
+        if (asJson)
+        {
+            JsonOutput.Write(Console.Out, new JsonObject
+            {
+                ["job_id"] = job.JobId.ToString(),
+                ["status"] = job.Status.ToString().ToLowerInvariant(),
+                ["strategy"] = sweep.Strategy.Name,
+                ["data"] = job.Spec.Data.Describe(),
+                ["bars"] = state?.BarCount,
+                ["parameter_sets"] = evaluations,
+                ["seconds"] = Math.Round(seconds, 4),
+                ["bar_evaluations_per_second"] = Math.Round(rate),
+                ["objective"] = sweep.Objective.Metric,
+                ["maximise"] = sweep.Objective.Maximise,
+                ["min_trades"] = sweep.Objective.MinTrades,
+                ["error"] = state?.Error,
+                ["leaderboard"] = LeaderboardView.Json(sweep.Strategy, ranked),
+            });
+            return job.Status == JobStatus.Completed ? 0 : 1;
+        }
+
+        AnsiConsole.MarkupLine(
+            $"Job {job.JobId} [bold]{job.Status.ToString().ToLowerInvariant()}[/]: {evaluations:N0} parameter sets of {Markup.Escape(sweep.Strategy.Name)} " +
+            $"over {state?.BarCount ?? 0:N0} bars of {Markup.Escape(job.Spec.Data.Describe())}" +
+            (seconds > 0 ? $" in {seconds:F2} s, [bold]{rate / 1e6:N0} M[/] bar-evaluations/s." : "."));
+        if (state?.Error is { } error)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(error)}[/]");
+        }
+
+        if (ranked.Count > 0)
+        {
+            AnsiConsole.Write(LeaderboardView.Table(sweep.Strategy, sweep.Grid.Axes.Select(a => a.Name).ToArray(), sweep.Objective, ranked));
+        }
+        else if (job.Status == JobStatus.Completed)
+        {
+            AnsiConsole.MarkupLine($"No parameter set made {sweep.Objective.MinTrades} trades; lower --min-trades or widen the grid.");
+        }
+
+        if (output is not null)
+        {
+            AnsiConsole.MarkupLine($"Wrote every result to {Markup.Escape(output.FullName)}.");
+        }
+
+        return job.Status == JobStatus.Completed ? 0 : 1;
+    }
+
+    /// <summary>Results to a file (or the console for CSV and JSON without one) in the given format.</summary>
+    public static void Write(string? path, ResultsFormat format, SweepDefinition sweep, IReadOnlyList<EvaluationResult> results, bool ranked)
+    {
+        var table = ResultsTable.Of(sweep.Strategy, results, ranked);
+        switch (format)
+        {
+            case ResultsFormat.Parquet:
+                ResultsTable.WriteParquet(path!, table);
+                return;
+            case ResultsFormat.Table:
+                AnsiConsole.Write(LeaderboardView.Table(sweep.Strategy, sweep.Grid.Axes.Select(a => a.Name).ToArray(), sweep.Objective, results));
+                return;
+        }
+
+        using var writer = path is null ? null : new StreamWriter(path + ".tmp");
+        var target = writer ?? Console.Out;
+        if (format == ResultsFormat.Csv)
+        {
+            TableCsvWriter.Write(target, table);
+        }
+        else
+        {
+            JsonOutput.Write(target, LeaderboardView.Json(sweep.Strategy, results));
+        }
+
+        if (writer is not null)
+        {
+            writer.Dispose();
+            File.Move(path + ".tmp", path!, overwrite: true);
+        }
+    }
+}

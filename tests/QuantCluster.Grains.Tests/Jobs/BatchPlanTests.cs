@@ -1,0 +1,54 @@
+using QuantCluster.Contracts;
+using QuantCluster.Grains.Jobs;
+using QuantCluster.Grains.Tests.Support;
+
+namespace QuantCluster.Grains.Tests.Jobs;
+
+public sealed class BatchPlanTests
+{
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData(100_000)]
+    [InlineData(5_000_000)]
+    public void An_item_holds_whole_lane_groups_of_about_the_target_bar_evaluations(int bars)
+    {
+        var plan = BatchPlan.For(SweepDefinition.From(SweepSpecs.SmaGrid(optimizer: OptimizerKind.Random, samples: 200)), bars);
+
+        Assert.Equal(0, plan.SetsPerItem % 8);
+        Assert.InRange((double)plan.SetsPerItem * bars, Math.Min(8.0 * bars, BatchPlan.DefaultBarEvaluationsPerItem), BatchPlan.DefaultBarEvaluationsPerItem + 8.0 * bars);
+    }
+
+    [Fact]
+    public void A_grid_item_covers_enough_positions_for_its_sets_after_the_constraints_skip_some()
+    {
+        var sweep = SweepDefinition.From(SweepSpecs.SmaGrid());
+
+        var plan = BatchPlan.For(sweep, 500_000);
+
+        Assert.Equal(Math.Ceiling(plan.SetsPerItem / sweep.EstimateValidFraction()), plan.PositionsPerItem);
+    }
+
+    [Fact]
+    public void Items_and_phases_cover_every_position_exactly_once()
+    {
+        var plan = new BatchPlan(8, 7, 3, 100);
+        var covered = new List<long>();
+
+        for (int phase = 0; phase < plan.Phases; phase++)
+        {
+            var (first, end) = plan.ItemsOf(phase);
+            for (long item = first; item < end; item++)
+            {
+                var (start, stop) = plan.PositionsOf(item);
+                for (long position = start; position < stop; position++)
+                {
+                    covered.Add(position);
+                }
+            }
+        }
+
+        Assert.Equal(15, plan.TotalItems);
+        Assert.Equal(5, plan.Phases);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (long)i), covered);
+    }
+}
