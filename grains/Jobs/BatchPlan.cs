@@ -3,7 +3,9 @@ namespace QuantCluster.Grains.Jobs;
 /// <summary>
 /// How a job is cut into work items and phases, fixed when the job starts and kept in its state, so a
 /// new owner cuts the rest alike. An item holds about <see cref="TargetBarEvaluations"/> bar-evaluations
-/// (a fraction of a second on one core, whatever the bar count) and a whole number of SIMD lane groups;
+/// (a fraction of a second on one core, whatever the bar count) and a whole number of SIMD lane groups,
+/// but a small sweep is still cut into about <see cref="MinItems"/> items so that every worker of a
+/// cluster gets a share;
 /// a phase holds at most <see cref="ItemsPerPhase"/> items, so a grid of billions never becomes billions
 /// of rows and the owner records the best so far at every phase boundary.
 /// </summary>
@@ -18,6 +20,9 @@ public sealed record BatchPlan(int SetsPerItem, long PositionsPerItem, int Items
 
     public const int DefaultItemsPerPhase = 512;
 
+    /// <summary>Items a sweep is cut into at least, while its items hold more than one lane group.</summary>
+    public const int MinItems = 64;
+
     private const int LaneGroup = 8;
     private const int MaxSetsPerItem = 1 << 16;
 
@@ -29,9 +34,11 @@ public sealed record BatchPlan(int SetsPerItem, long PositionsPerItem, int Items
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(barCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(itemsPerPhase, 1);
-        long sets = Math.Clamp(barEvaluationsPerItem / barCount, LaneGroup, MaxSetsPerItem);
+        double fraction = sweep.EstimateValidFraction();
+        long share = (long)Math.Ceiling(sweep.Positions * fraction / MinItems);
+        long sets = Math.Clamp(Math.Min(barEvaluationsPerItem / barCount, share), LaneGroup, MaxSetsPerItem);
         sets = (sets + LaneGroup - 1) / LaneGroup * LaneGroup;
-        long positions = Math.Max(1, (long)Math.Ceiling(sets / sweep.EstimateValidFraction()));
+        long positions = Math.Max(1, (long)Math.Ceiling(sets / fraction));
         return new BatchPlan((int)sets, Math.Min(positions, Math.Max(1, sweep.Positions)), itemsPerPhase, sweep.Positions);
     }
 

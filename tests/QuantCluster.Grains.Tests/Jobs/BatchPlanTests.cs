@@ -6,16 +6,33 @@ namespace QuantCluster.Grains.Tests.Jobs;
 
 public sealed class BatchPlanTests
 {
+    /// <summary>A million draws, so the item size is set by the bar count alone.</summary>
+    private static readonly JobSpec BigRandomSearch = SweepSpecs.SmaGrid(optimizer: OptimizerKind.Random, samples: 1_000_000) with
+    {
+        Axes = [new ParameterAxis("fast", [.. Enumerable.Range(1, 2000).Select(i => (double)i)]), new ParameterAxis("slow", [.. Enumerable.Range(2, 4000).Select(i => (double)i)])],
+    };
+
     [Theory]
     [InlineData(1_000)]
     [InlineData(100_000)]
     [InlineData(5_000_000)]
     public void An_item_holds_whole_lane_groups_of_about_the_target_bar_evaluations(int bars)
     {
-        var plan = BatchPlan.For(SweepDefinition.From(SweepSpecs.SmaGrid(optimizer: OptimizerKind.Random, samples: 200)), bars);
+        var plan = BatchPlan.For(SweepDefinition.From(BigRandomSearch), bars);
 
         Assert.Equal(0, plan.SetsPerItem % 8);
         Assert.InRange((double)plan.SetsPerItem * bars, Math.Min(8.0 * bars, BatchPlan.DefaultBarEvaluationsPerItem), BatchPlan.DefaultBarEvaluationsPerItem + 8.0 * bars);
+    }
+
+    [Fact]
+    public void A_small_sweep_is_still_cut_into_enough_items_for_every_worker()
+    {
+        var sweep = SweepDefinition.From(SweepSpecs.SmaGrid(optimizer: OptimizerKind.Random, samples: 280));
+
+        var plan = BatchPlan.For(sweep, 1_000);
+
+        Assert.Equal(8, plan.SetsPerItem);
+        Assert.Equal(35, plan.TotalItems);
     }
 
     [Fact]
