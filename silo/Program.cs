@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QuantCluster.Data.Postgres;
 using QuantCluster.Grains.Silos;
+using QuantCluster.Grains.Telemetry;
 
 namespace QuantCluster.Silo;
 
@@ -71,7 +72,22 @@ internal static class Program
             builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
             builder.Services.AddHostedService(services =>
                 new SiloService(connectionString, options, services.GetRequiredService<ILogger<SiloService>>()));
-            builder.Build().Run();
+            TelemetryExport? telemetry;
+            try
+            {
+                telemetry = TelemetryExport.Start("quant-silo");
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+
+            using (telemetry)
+            {
+                builder.Build().Run();
+            }
+
             return 0;
         });
         return root.Parse(args).Invoke();
