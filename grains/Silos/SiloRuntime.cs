@@ -56,6 +56,7 @@ public sealed class SiloRuntime : IAsyncDisposable
         options.Validate();
         var silo = new SiloRuntime(store, symbols, options, clock, logger ?? NullLogger.Instance);
         await silo.RegisterAsync(cancellationToken);
+        ClusterTelemetry.ActiveSilos.Record((await store.ListActiveSilosAsync(cancellationToken)).Count);
         silo._loops.Add(Task.Run(() => silo.MembershipLoopAsync(silo._stopAll.Token), CancellationToken.None));
         silo._loops.Add(Task.Run(() => silo.OwnerLoopAsync(silo._stopAll.Token), CancellationToken.None));
         foreach (var worker in silo.Workers)

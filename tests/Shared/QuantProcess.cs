@@ -16,7 +16,11 @@ internal static class QuantProcess
     /// <summary>Runs quant with QUANT_DB set to <paramref name="quantDb"/>.</summary>
     public static Task<QuantRun> RunWithQuantDbAsync(string quantDb, params string[] arguments) => Start(quantDb, arguments);
 
-    private static async Task<QuantRun> Start(string? quantDb, string[] arguments)
+    /// <summary>Runs quant with these environment variables set (and QUANT_DB removed, unless given).</summary>
+    public static Task<QuantRun> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(quantDb: null, arguments, environment);
+
+    private static async Task<QuantRun> Start(string? quantDb, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,6 +38,11 @@ internal static class QuantProcess
         if (quantDb is not null)
         {
             start.Environment["QUANT_DB"] = quantDb;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;
