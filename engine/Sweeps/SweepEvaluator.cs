@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using QuantCluster.Contracts;
 using QuantCluster.Engine.Bars;
 using QuantCluster.Engine.Indicators;
@@ -16,6 +17,12 @@ public sealed class SweepEvaluator
 {
     private readonly SeriesReturns _series;
     private readonly double _periodsPerYear;
+
+    /// <summary>
+    /// Kernels of earlier calls, reused: a kernel holds a few arrays as long as the series, and a
+    /// cluster worker calls once per batch, so allocating them each time churns the large-object heap.
+    /// </summary>
+    private readonly ConcurrentBag<LaneGroupKernel> _kernels = [];
 
     public SweepEvaluator(BarSeries bars, BacktestSettings settings, IndicatorCache? indicators = null)
     {
@@ -64,15 +71,22 @@ public sealed class SweepEvaluator
         int next = -1, finished = 0;
         void Work()
         {
-            var kernel = new LaneGroupKernel(_series, WideVectors);
-            int group;
-            while ((group = Interlocked.Increment(ref next)) < groups)
+            var kernel = _kernels.TryTake(out var idle) ? idle : new LaneGroupKernel(_series, WideVectors);
+            try
             {
-                cancellation.ThrowIfCancellationRequested();
-                int start = group * LaneGroupKernel.Lanes;
-                int count = Math.Min(LaneGroupKernel.Lanes, all.Length - start);
-                kernel.Evaluate(Indicators, strategy, all.AsSpan(start, count), Settings, _periodsPerYear, results.AsSpan(start, count));
-                progress?.Report(Interlocked.Add(ref finished, count));
+                int group;
+                while ((group = Interlocked.Increment(ref next)) < groups)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    int start = group * LaneGroupKernel.Lanes;
+                    int count = Math.Min(LaneGroupKernel.Lanes, all.Length - start);
+                    kernel.Evaluate(Indicators, strategy, all.AsSpan(start, count), Settings, _periodsPerYear, results.AsSpan(start, count));
+                    progress?.Report(Interlocked.Add(ref finished, count));
+                }
+            }
+            finally
+            {
+                _kernels.Add(kernel);
             }
         }
 

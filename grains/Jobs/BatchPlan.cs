@@ -21,7 +21,7 @@ public sealed record BatchPlan(int SetsPerItem, long PositionsPerItem, int Items
     public const int DefaultItemsPerPhase = 512;
 
     /// <summary>Items a sweep is cut into at least, while its items hold more than one lane group.</summary>
-    public const int MinItems = 64;
+    public const int MinItems = 16;
 
     private const int LaneGroup = 8;
     private const int MaxSetsPerItem = 1 << 16;
@@ -35,9 +35,9 @@ public sealed record BatchPlan(int SetsPerItem, long PositionsPerItem, int Items
         ArgumentOutOfRangeException.ThrowIfLessThan(barCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(itemsPerPhase, 1);
         double fraction = sweep.EstimateValidFraction();
-        long share = (long)Math.Ceiling(sweep.Positions * fraction / MinItems);
-        long sets = Math.Clamp(Math.Min(barEvaluationsPerItem / barCount, share), LaneGroup, MaxSetsPerItem);
-        sets = (sets + LaneGroup - 1) / LaneGroup * LaneGroup;
+        long byTime = (Math.Max(barEvaluationsPerItem / barCount, 1) + LaneGroup - 1) / LaneGroup * LaneGroup;
+        long byShare = (long)Math.Ceiling(sweep.Positions * fraction / MinItems) / LaneGroup * LaneGroup;
+        long sets = Math.Clamp(Math.Min(byTime, byShare), LaneGroup, MaxSetsPerItem);
         long positions = Math.Max(1, (long)Math.Ceiling(sets / fraction));
         return new BatchPlan((int)sets, Math.Min(positions, Math.Max(1, sweep.Positions)), itemsPerPhase, sweep.Positions);
     }

@@ -17,8 +17,8 @@ public sealed record SiloOptions
     /// <summary>How long a worker holds a work item: a backstop for hung silos, as dead ones lose their items when declared dead.</summary>
     public TimeSpan WorkLease { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often an idle worker looks for work and the owner looks at its jobs.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>How often an idle worker looks for work and the owner looks at its jobs (sooner when an item completes).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The longest wait between retries while the store cannot be reached.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(5);

@@ -28,6 +28,7 @@ public sealed class SiloRuntime : IAsyncDisposable
     private readonly CancellationTokenSource _stopAll = new();
     private readonly List<Task> _loops = [];
     private readonly HashSet<Guid> _owned = [];
+    private IJobProgressSubscription? _completions;
     private int _stopped;
 
     private SiloRuntime(IClusterStore store, SymbolCache symbols, SiloOptions options, TimeProvider clock, ILogger logger)
@@ -82,6 +83,11 @@ public sealed class SiloRuntime : IAsyncDisposable
         await _stopClaiming.CancelAsync();
         await _stopAll.CancelAsync();
         await Task.WhenAll(_loops);
+        if (_completions is not null)
+        {
+            await _completions.DisposeAsync();
+        }
+
         try
         {
             await _store.LeaveAsync(SiloId);
@@ -155,7 +161,7 @@ public sealed class SiloRuntime : IAsyncDisposable
             {
                 await OwnJobsAsync(cancellationToken);
                 backoff.Reset();
-                if (!await WaitAsync(_options.PollInterval, cancellationToken))
+                if (!await WaitForCompletionsAsync(cancellationToken))
                 {
                     break;
                 }
@@ -209,6 +215,54 @@ public sealed class SiloRuntime : IAsyncDisposable
                 _owned.Remove(job.JobId);
             }
         }
+    }
+
+    /// <summary>
+    /// Waits a poll interval, or less when the store announces a completed item: the last item of a
+    /// phase then moves its job on at once rather than a poll later. False when cancelled.
+    /// </summary>
+    private async Task<bool> WaitForCompletionsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _completions ??= await _store.SubscribeToProgressAsync(cancellationToken);
+        }
+        catch (ClusterStoreException)
+        {
+            return await WaitAsync(_options.PollInterval, cancellationToken);
+        }
+
+        using var interval = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        interval.CancelAfter(_options.PollInterval);
+        try
+        {
+            if (await _completions.Jobs.WaitToReadAsync(interval.Token))
+            {
+                while (_completions.Jobs.TryRead(out _))
+                {
+                }
+            }
+            else
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, _clock, interval.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The interval passed without an announcement.
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (ClusterStoreException)
+        {
+            // The listening connection was lost; polling goes on, and the next wait listens again.
+            await _completions.DisposeAsync();
+            _completions = null;
+        }
+
+        return true;
     }
 
     /// <summary>False when cancelled instead of waiting the whole time.</summary>

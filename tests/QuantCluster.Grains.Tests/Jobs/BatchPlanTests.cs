@@ -31,8 +31,9 @@ public sealed class BatchPlanTests
 
         var plan = BatchPlan.For(sweep, 1_000);
 
-        Assert.Equal(8, plan.SetsPerItem);
-        Assert.Equal(35, plan.TotalItems);
+        Assert.Equal(16, plan.SetsPerItem);
+        Assert.Equal(18, plan.TotalItems);
+        Assert.True(plan.TotalItems >= BatchPlan.MinItems);
     }
 
     [Fact]
