@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using QuantCluster.Contracts;
 using QuantCluster.Engine.Bars;
+using QuantCluster.Engine.Sweeps;
 using QuantCluster.Grains.Clients;
 using QuantCluster.Grains.Jobs;
 using QuantCluster.Grains.Silos;
 using QuantCluster.Grains.Store;
 using QuantCluster.Grains.Store.Postgres;
-using QuantCluster.Engine.Sweeps;
 
 namespace QuantCluster.Benchmarks;
 

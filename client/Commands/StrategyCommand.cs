@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace QuantCluster.Client.Commands;
 
-/// <summary>`quant strategy list` and `quant strategy info NAME`.</summary>
+/// <summary>`quant strategy list`, `quant strategy info NAME` and `quant strategy leaderboard NAME`.</summary>
 internal static class StrategyCommand
 {
     public static Command Create()
@@ -71,7 +71,7 @@ internal static class StrategyCommand
             return 0;
         });
 
-        return new Command("strategy", "Strategies and their parameter schemas.") { list, info };
+        return new Command("strategy", "Strategies, their parameter schemas, and their best results on a cluster.") { list, info, StrategyLeaderboardCommand.Create() };
     }
 
     private static JsonObject Describe(Strategy strategy) => new()

@@ -85,6 +85,18 @@ public sealed class JobCommandTests
         Assert.Contains("starts with 'abcd'", prefix.Error, StringComparison.Ordinal);
     }
 
+    [DatabaseFact]
+    public async Task A_strategy_leaderboard_of_a_cluster_without_completed_jobs_says_how_to_fill_it()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await QuantProcess.RunAsync([.. Sweep(db.ConnectionString), "--json"]);
+
+        var run = await QuantProcess.RunAsync("strategy", "leaderboard", "sma_crossover", "--db", db.ConnectionString);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("No completed sma_crossover job", run.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Job_commands_without_a_database_say_how_to_give_one()
     {
