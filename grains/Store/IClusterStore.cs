@@ -119,8 +119,10 @@ public interface IClusterStore : IAsyncDisposable
         Guid jobId, long fromItem = 0, long toItem = long.MaxValue, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Starts listening for progress: from the moment this returns, every completed work item announces
-    /// its job id. Events may be dropped or merged, so readers also poll <see cref="CountWorkItemsAsync"/>.
+    /// Starts listening for progress: from the moment this returns, a job whose last open work item
+    /// completes (the end of a phase) announces its id; completions that leave items open announce
+    /// nothing, as notifications serialise commits. Events may be dropped or merged, so readers also
+    /// poll <see cref="CountWorkItemsAsync"/>.
     /// </summary>
     Task<IJobProgressSubscription> SubscribeToProgressAsync(CancellationToken cancellationToken = default);
 }

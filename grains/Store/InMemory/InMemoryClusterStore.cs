@@ -298,7 +298,8 @@ public sealed class InMemoryClusterStore(TimeProvider clock, ClusterStoreOptions
             // Copies, as PostgreSQL keeps its own: a caller reusing its dictionaries cannot change stored results.
             _results[item.JobId].TryAdd(
                 item.ItemIndex, [.. results.Select(r => r with { Parameters = new Dictionary<string, double>(r.Parameters) })]);
-            subscribers = [.. _subscribers];
+            // As in PostgreSQL: announced when the job's last open item completes, not every item.
+            subscribers = _openItems[item.JobId].Count == 0 ? [.. _subscribers] : [];
         }
 
         foreach (var subscriber in subscribers)

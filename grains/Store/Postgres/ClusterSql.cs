@@ -137,7 +137,16 @@ internal static class ClusterSql
 
     public const string CopyResults = "COPY results (job_id, item_index, ordinal, parameters, metrics) FROM STDIN (FORMAT BINARY)";
 
-    public const string NotifyProgress = $"SELECT pg_notify('{ProgressChannel}', @job)";
+    /// <summary>
+    /// Announces the job only when its last open item completes (a phase's end): a NOTIFY holds a
+    /// global lock from commit until the commit is written, so one per item would line every
+    /// completion up behind the others. Two last items completing at once may both see the other
+    /// still open and announce nothing; listeners poll as well.
+    /// </summary>
+    public const string NotifyProgress = $"""
+        SELECT pg_notify('{ProgressChannel}', @job)
+        WHERE NOT EXISTS (SELECT 1 FROM work_items WHERE job_id = @job::uuid AND state IN ('pending', 'claimed'))
+        """;
 
     public const string Listen = $"LISTEN {ProgressChannel}";
 

@@ -105,7 +105,24 @@ public abstract partial class ClusterStoreContract
     }
 
     [StoreFact]
-    public async Task A_subscriber_hears_the_job_of_each_completed_item()
+    public async Task A_completion_that_leaves_items_open_announces_nothing()
+    {
+        var job = await Store.CreateJobAsync(SampleJobs.Spec());
+        await Store.AddWorkItemsAsync(job.JobId, SampleJobs.Ranges(2));
+        var claimed = await Store.ClaimWorkItemsAsync("silo-a", 2, Lease);
+        await using var subscription = await Store.SubscribeToProgressAsync();
+
+        await Store.CompleteWorkItemAsync(claimed[0], SampleJobs.Results(claimed[0]));
+        await Task.Delay(200);
+        Assert.False(subscription.Jobs.TryRead(out _));
+
+        await Store.CompleteWorkItemAsync(claimed[1], SampleJobs.Results(claimed[1]));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Equal(job.JobId, await subscription.Jobs.ReadAsync(timeout.Token));
+    }
+
+    [StoreFact]
+    public async Task A_subscriber_hears_the_job_whose_last_open_item_completes()
     {
         await using var subscription = await Store.SubscribeToProgressAsync();
         var (job, item) = await OneClaimedItemAsync();
