@@ -6,6 +6,9 @@
 #                                     starts a server and prints two export lines:
 #                                     QUANT_TEST_DB (the connection string) and QUANT_PG_DIR
 #   eng/postgres.sh env [DIR]         prints the connection string of the server in DIR
+#   eng/postgres.sh restart [DIR [S]] stops the server in DIR (fast: every session is cut, as a
+#                                     crash or a failover looks to clients), keeps it down for S
+#                                     seconds (default 0) and starts it again on the same port
 #   eng/postgres.sh stop [DIR]        stops the server in DIR and removes DIR
 #
 # DIR defaults to $QUANT_PG_DIR. Progress goes to stderr so that stdout is only the exports.
@@ -48,6 +51,12 @@ install_postgres() {
     fi
 }
 
+# Starts the server in DIR on PORT: localhost only, its socket inside DIR.
+start_server() {
+    as_owner "$bin/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 \
+        -o "-p $2 -k $1/socket -c listen_addresses=127.0.0.1" start >/dev/null 2>&1
+}
+
 connection_string() {
     echo "Host=127.0.0.1;Port=$(cat "$1/port");Username=postgres;Database=$database"
 }
@@ -71,8 +80,7 @@ start() {
         if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             continue
         fi
-        if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-            -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1" start >/dev/null 2>&1; then
+        if start_server "$dir" "$port"; then
             started=yes
             break
         fi
@@ -104,6 +112,21 @@ server_dir() {
     echo "$dir"
 }
 
+restart() {
+    local dir down="${2:-0}"
+    dir=$(server_dir "${1:-}")
+    if ! [[ "$down" =~ ^[0-9]+([.][0-9]+)?$ ]]; then
+        say "restart: '$down' is not a number of seconds"
+        exit 2
+    fi
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 \
+        || { say "the server in $dir did not stop; its log:"; cat "$dir/server.log" >&2 || true; exit 1; }
+    sleep "$down"
+    start_server "$dir" "$(cat "$dir/port")" \
+        || { say "the server in $dir did not start again; its log:"; cat "$dir/server.log" >&2 || true; exit 1; }
+    say "restarted the server in $dir after $down s down"
+}
+
 stop() {
     local dir
     dir=$(server_dir "${1:-}")
@@ -116,10 +139,11 @@ stop() {
 
 case "${1:-}" in
     start) start ;;
+    restart) restart "${2:-}" "${3:-0}" ;;
     stop) stop "${2:-}" ;;
     env) connection_string "$(server_dir "${2:-}")" ;;
     *)
-        echo "usage: $0 start | stop [DIR] | env [DIR]" >&2
+        echo "usage: $0 start | restart [DIR [SECONDS_DOWN]] | stop [DIR] | env [DIR]" >&2
         exit 2
         ;;
 esac

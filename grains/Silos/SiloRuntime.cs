@@ -127,6 +127,11 @@ public sealed class SiloRuntime : IAsyncDisposable
 
     private async Task MembershipLoopAsync(CancellationToken cancellationToken)
     {
+        // Nobody can heartbeat while the store is unreachable, so when it is back every silo's last
+        // heartbeat is as old as the outage: stale, yet no sign of death. A silo judges the others
+        // only after a whole dead-silo timeout in touch itself, time for every live silo to heartbeat
+        // again. Joining counts as getting in touch: the store may just have come back.
+        DateTimeOffset? inTouchSince = _clock.GetUtcNow();
         while (await WaitAsync(_options.HeartbeatInterval, cancellationToken))
         {
             try
@@ -138,15 +143,20 @@ public sealed class SiloRuntime : IAsyncDisposable
                     await _store.RegisterSiloAsync(_registration, cancellationToken);
                 }
 
-                foreach (var dead in await _store.DeclareDeadSilosAsync(_options.DeadSiloTimeout, cancellationToken))
+                inTouchSince ??= _clock.GetUtcNow();
+                if (_clock.GetUtcNow() - inTouchSince >= _options.DeadSiloTimeout)
                 {
-                    SiloLog.DeclaredDead(_logger, dead, SiloId);
+                    foreach (var dead in await _store.DeclareDeadSilosAsync(_options.DeadSiloTimeout, cancellationToken))
+                    {
+                        SiloLog.DeclaredDead(_logger, dead, SiloId);
+                    }
                 }
 
                 ClusterTelemetry.ActiveSilos.Record((await _store.ListActiveSilosAsync(cancellationToken)).Count);
             }
             catch (ClusterStoreException e)
             {
+                inTouchSince = null;
                 SiloLog.StoreUnreachable(_logger, SiloId, "heartbeat", e.Message);
             }
         }

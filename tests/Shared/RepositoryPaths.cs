@@ -2,14 +2,17 @@ namespace QuantCluster.Tests.Shared;
 
 /// <summary>
 /// The files the tests read from outside their own project, found by walking up from the test
-/// binaries: the shared data next to the clone (&lt;clone&gt;/../shared/data) and the Node reference
-/// scripts in the clone (tests/reference). One place, so every test project finds them alike.
+/// binaries: the shared data next to the clone (&lt;clone&gt;/../shared/data), the Node reference
+/// scripts in the clone (tests/reference) and its scripts (eng/). One place, so every test project
+/// finds them alike.
 /// </summary>
 internal static class RepositoryPaths
 {
     private static readonly Lazy<string> SharedData = new(() => Path.Combine(FindUp(Path.Combine("shared", "data", "market", "GOOG.csv")), "shared", "data"));
 
     private static readonly Lazy<string> Reference = new(() => Path.Combine(FindUp(Path.Combine("tests", "reference", "package.json")), "tests", "reference"));
+
+    private static readonly Lazy<string> Postgres = new(() => Path.Combine(FindUp(Path.Combine("eng", "postgres.sh")), "eng", "postgres.sh"));
 
     /// <summary>Real market bars: GOOG.csv (daily) and EURUSD.csv (hourly).</summary>
     public static string MarketDirectory => Path.Combine(SharedData.Value, "market");
@@ -19,6 +22,9 @@ internal static class RepositoryPaths
 
     /// <summary>The Node package with DuckDB and technicalindicators, and the scripts that use them.</summary>
     public static string ReferenceDirectory => Reference.Value;
+
+    /// <summary>eng/postgres.sh, which starts, restarts and stops throwaway PostgreSQL servers.</summary>
+    public static string PostgresScript => Postgres.Value;
 
     public static string MarketFile(string name) => Path.Combine(MarketDirectory, name);
 
