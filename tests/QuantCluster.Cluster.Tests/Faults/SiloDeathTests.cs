@@ -77,4 +77,27 @@ public sealed class SiloDeathTests
         Assert.Equal(SmaSweep.ValidSets, shown["evaluations"]!.GetValue<long>());
         (await quant.ResultsAsync(job)).AssertEachSetExactlyOnce(SmaSweep.ValidSets);
     }
+
+    [ClusterFact]
+    public async Task A_silo_stopped_with_SIGTERM_finishes_its_items_and_leaves_cleanly_while_the_job_completes()
+    {
+        using var sweep = new SmaSweep();
+        await using var db = await TestDatabase.CreateAsync();
+        await using var cluster = await SiloCluster.StartAsync(db.ConnectionString, 2);
+        var quant = new ClusterCommands(db.ConnectionString);
+        var job = await quant.SubmitAsync(sweep.Arguments);
+        var running = await Poll.UntilAsync(
+            () => cluster.Tables.JobAsync(job), j => j.Completed >= 4 && j.Owner is not null, Progress, "4 items completed", () => cluster.Logs);
+
+        string leaving = (await cluster.Tables.ActiveSilosAsync()).First(id => id != running.Owner);
+        int exitCode = await cluster.ProcessOf(leaving).TerminateAsync(TimeSpan.FromSeconds(30));
+        var final = await Poll.UntilAsync(() => cluster.Tables.JobAsync(job), j => j.HasEnded, ToTheEnd, "the job to end", () => cluster.Logs);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("left", await cluster.Tables.SiloStatusAsync(leaving));
+        // A clean leave completes or hands back what it held: no attempt is written off as failed.
+        Assert.Equal(0, await cluster.Tables.FailedAttemptsAsync(job));
+        Assert.True(final.Status == "completed", $"job {final}\n{cluster.Logs}");
+        (await quant.ResultsAsync(job)).AssertEachSetExactlyOnce(SmaSweep.ValidSets);
+    }
 }

@@ -81,6 +81,15 @@ internal sealed class SiloProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as Kubernetes or systemd stop a silo; waits for the process to end and returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        await SignalAsync("TERM");
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGSTOP: the silo sends nothing more until <see cref="Resume"/>, so its rows in the store hold still while a test reads them.</summary>
     public Task FreezeAsync() => SignalAsync("STOP");
 
