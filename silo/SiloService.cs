@@ -21,7 +21,7 @@ internal sealed class SiloService(string connectionString, SiloOptions options, 
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var wait = TimeSpan.FromMilliseconds(250);
+        var backoff = new Backoff(options.MaxBackoff, TimeProvider.System);
         while (true)
         {
             try
@@ -33,15 +33,14 @@ internal sealed class SiloService(string connectionString, SiloOptions options, 
             catch (IOException e)
             {
                 // ClusterStoreException and the bar store's failures are both IOExceptions: the server is not up yet.
-                SiloHostLog.WaitingForDatabase(logger, e.Message, wait.TotalSeconds);
+                SiloHostLog.WaitingForDatabase(logger, e.Message);
                 if (_store is not null)
                 {
-                    await _store.DisposeAsync();
+                    await ((IClusterStore)_store).DisposeAsync();
                     _store = null;
                 }
 
-                await Task.Delay(wait, cancellationToken);
-                wait = TimeSpan.FromTicks(Math.Min(options.MaxBackoff.Ticks, wait.Ticks * 2));
+                await backoff.WaitAsync(cancellationToken);
             }
         }
 

@@ -65,8 +65,9 @@ internal static class DemoCommand
             await using var cluster = await ClusterConnection.StartLocalAsync(Math.Max(1, parse.GetValue(threads)));
             var job = await cluster.Client.SubmitAsync(spec, cancellation);
             bool asJson = parse.GetValue(json);
-            var final = await JobProgressView.FollowAsync(cluster.Client, job.JobId, quiet: asJson, cancellation);
-            return await JobReport.PrintAsync(cluster.Client, final, SweepDefinition.From(spec), parse.GetValue(top), asJson, null, cancellation);
+            var sweep = SweepDefinition.From(spec);
+            var final = await JobProgressView.FollowAsync(cluster.Client, job.JobId, sweep, quiet: asJson, cancellation);
+            return await JobReport.PrintAsync(cluster.Client, final, sweep, parse.GetValue(top), asJson, null, cancellation);
         }));
         return command;
     }

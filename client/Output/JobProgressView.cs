@@ -15,7 +15,8 @@ internal static class JobProgressView
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
-    public static async Task<JobProgress> FollowAsync(ClusterClient client, Guid jobId, bool quiet, CancellationToken cancellationToken = default)
+    public static async Task<JobProgress> FollowAsync(
+        ClusterClient client, Guid jobId, SweepDefinition sweep, bool quiet, CancellationToken cancellationToken = default)
     {
         if (quiet)
         {
@@ -33,7 +34,7 @@ internal static class JobProgressView
                 last = progress;
                 if (printed.Elapsed >= PlainInterval && !progress.IsFinal)
                 {
-                    Console.Error.WriteLine($"{progress.Fraction * 100:F1}%  {Describe(progress, rate)}");
+                    Console.Error.WriteLine($"{progress.Fraction * 100:F1}%  {Describe(progress, rate, sweep.Objective.Metric)}");
                     printed.Restart();
                 }
             }
@@ -52,14 +53,14 @@ internal static class JobProgressView
                 {
                     rate.Add(progress);
                     task.Value = progress.Fraction;
-                    task.Description = Markup.Escape(Describe(progress, rate));
+                    task.Description = Markup.Escape(Describe(progress, rate, sweep.Objective.Metric));
                     final = progress;
                 }
             });
         return final;
     }
 
-    private static string Describe(JobProgress progress, RateMeter rate)
+    private static string Describe(JobProgress progress, RateMeter rate, string metric)
     {
         if (progress.State is null)
         {
@@ -78,7 +79,6 @@ internal static class JobProgressView
 
         if (progress.Best is { } best)
         {
-            var metric = SweepDefinition.From(progress.Job.Spec).Objective.Metric;
             parts.Add($"best {metric} {MetricFormat.Format(metric, best.Metrics.Get(metric))}");
         }
 

@@ -15,11 +15,17 @@ internal static class JobReport
         ClusterClient client, JobProgress progress, SweepDefinition sweep, int top, bool asJson, FileInfo? output, CancellationToken cancellationToken)
     {
         var job = progress.Job;
-        var ranked = await client.ResultsAsync(job.JobId, top, cancellationToken);
+        IReadOnlyList<EvaluationResult> ranked;
         if (output is not null)
         {
+            // Every result goes to the file, and the leaderboard is ranked from the same read.
             var all = await client.ResultsAsync(job.JobId, cancellationToken: cancellationToken);
             Write(output.FullName, ResultsFormats.Of(output.FullName, null), sweep, all, ranked: false);
+            ranked = Leaderboard.Top(sweep.Objective, all, top);
+        }
+        else
+        {
+            ranked = await client.ResultsAsync(job.JobId, top, cancellationToken);
         }
 
         var state = progress.State;

@@ -83,29 +83,23 @@ public sealed class ClusterClient(IClusterStore store, TimeProvider clock)
     }
 
     /// <summary>
-    /// Waits until the job announces a completed item (then a fifth of the interval more, to merge a
+    /// Waits until the job announces the end of a phase (then a fifth of the interval more, to merge a
     /// burst of announcements) or the interval passes, whichever is first.
     /// </summary>
     private async Task NextAnnouncementAsync(IJobProgressSubscription? subscription, Guid jobId, TimeSpan interval, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(interval);
+        if (subscription is null)
+        {
+            await Task.Delay(interval, clock, cancellationToken);
+            return;
+        }
+
         try
         {
-            while (subscription is not null && await subscription.Jobs.WaitToReadAsync(timeout.Token))
+            if (await ProgressAnnouncements.WaitAsync(subscription, jobId, interval, clock, cancellationToken))
             {
-                if (subscription.Jobs.TryRead(out var announced) && announced == jobId)
-                {
-                    await Task.Delay(interval / 5, clock, cancellationToken);
-                    return;
-                }
+                await Task.Delay(interval / 5, clock, cancellationToken);
             }
-
-            await Task.Delay(Timeout.InfiniteTimeSpan, clock, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The interval passed.
         }
         catch (ClusterStoreException)
         {

@@ -102,6 +102,7 @@ internal sealed class OptimizationJobGrain(
             state = state with { FinishedAt = now, Error = error };
             await store.UpdateJobAsync(new JobStateUpdate(job.JobId, job.Version, status, job.Phase, ClusterJson.Write(state)), cancellationToken);
             await store.ReleaseJobLeaseAsync(job.JobId, siloId, cancellationToken);
+            _expanded.RemoveWhere(expanded => expanded.Job == job.JobId);
             ClusterTelemetry.QueueDepth.Record(0, new KeyValuePair<string, object?>("job.id", job.JobId.ToString()));
             Silos.SiloLog.JobEnded(logger, job.JobId, status, state.Evaluated);
             return false;

@@ -51,9 +51,9 @@ public sealed class SweepDefinition
         var objective = Objective.For(spec.Objective, spec.MinTrades, spec.Maximise);
         var axes = spec.Axes.Select(axis => Axis(strategy, axis)).ToArray();
         var grid = new ParameterGrid(strategy, axes);
-        if (axes.Aggregate(1.0, (product, axis) => product * axis.Values.Length) > MaxGridSize)
+        double size = axes.Aggregate(1.0, (product, axis) => product * axis.Values.Length);
+        if (size > MaxGridSize)
         {
-            double size = axes.Aggregate(1.0, (product, axis) => product * axis.Values.Length);
             throw new StrategyParameterException(
                 $"The grid has {size:N0} combinations ({string.Join(" x ", axes.Select(a => $"{a.Values.Length:N0} {a.Name}"))}); " +
                 $"a sweep takes at most {MaxGridSize:N0}. Use larger steps or fewer axes, or sample it with --optimizer random --samples N.");

@@ -4,7 +4,7 @@ namespace QuantCluster.Grains.Silos;
 /// Waits between retries while the store cannot be reached: doubling from 100 ms up to a ceiling,
 /// with jitter so silos that lost the database together do not return in lockstep.
 /// </summary>
-internal sealed class Backoff(TimeSpan ceiling, TimeProvider clock)
+public sealed class Backoff(TimeSpan ceiling, TimeProvider clock)
 {
     private static readonly TimeSpan First = TimeSpan.FromMilliseconds(100);
 

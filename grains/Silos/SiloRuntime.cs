@@ -219,8 +219,9 @@ public sealed class SiloRuntime : IAsyncDisposable
                 SiloLog.Owns(_logger, SiloId, job.JobId, job.Phase);
             }
 
-            var current = await _store.GetJobAsync(job.JobId, cancellationToken);
-            if (current is null || !await _jobs.StepAsync(current, cancellationToken))
+            // Taking the lease moves no version, so the listed record is as good as a reread; a stale one
+            // only makes the step's versioned write fail, and the next look rereads.
+            if (!await _jobs.StepAsync(job, cancellationToken))
             {
                 _owned.Remove(job.JobId);
             }
@@ -242,24 +243,9 @@ public sealed class SiloRuntime : IAsyncDisposable
             return await WaitAsync(_options.PollInterval, cancellationToken);
         }
 
-        using var interval = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        interval.CancelAfter(_options.PollInterval);
         try
         {
-            if (await _completions.Jobs.WaitToReadAsync(interval.Token))
-            {
-                while (_completions.Jobs.TryRead(out _))
-                {
-                }
-            }
-            else
-            {
-                await Task.Delay(Timeout.InfiniteTimeSpan, _clock, interval.Token);
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The interval passed without an announcement.
+            await ProgressAnnouncements.WaitAsync(_completions, jobId: null, _options.PollInterval, _clock, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -50,8 +50,8 @@ public sealed class StrategyGrain(IClusterStore store, Strategy strategy)
             .SelectMany(g =>
             {
                 var group = g.ToArray();
-                return Leaderboard.Top(objective, group.Select(e => e.Result).ToArray(), int.MaxValue)
-                    .Select(result => group.First(e => ReferenceEquals(e.Result, result)))
+                return objective.Best(group.Select(e => e.Result.Metrics).ToArray(), int.MaxValue)
+                    .Select(i => group[i])
                     .DistinctBy(e => string.Join(",", e.Result.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")))
                     .Take(top);
             })

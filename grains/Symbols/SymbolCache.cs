@@ -37,10 +37,6 @@ public sealed class SymbolCache
         _budgetBytes = budgetBytes;
     }
 
-    public long Hits { get; private set; }
-
-    public long Misses { get; private set; }
-
     /// <summary>An evaluator over the source's bars with these settings, loading the bars on first use.</summary>
     /// <exception cref="BarSourceException">The bars cannot be had: no such file or series, or bad data. Retrying will not help.</exception>
     /// <exception cref="IOException">The bar store could not be reached; retrying later may help.</exception>
@@ -52,14 +48,12 @@ public sealed class SymbolCache
             if (_entries.TryGetValue(source, out var cached))
             {
                 entry = cached;
-                Hits++;
                 ClusterTelemetry.CacheHits.Add(1);
             }
             else
             {
                 entry = new Entry(LoadAsync(source, cancellationToken));
                 _entries.Add(source, entry);
-                Misses++;
                 ClusterTelemetry.CacheMisses.Add(1);
             }
 

@@ -123,8 +123,10 @@ internal static class JobCommand
             await using var cluster = await arguments.ConnectAsync(parse);
             var id = await JobArguments.ResolveAsync(cluster.Client, parse.GetValue(arguments.Id)!, cancellation);
             bool asJson = parse.GetValue(json);
-            var final = await JobProgressView.FollowAsync(cluster.Client, id, quiet: asJson, cancellation);
-            return await JobReport.PrintAsync(cluster.Client, final, SweepDefinition.From(final.Job.Spec), parse.GetValue(top), asJson, null, cancellation);
+            var job = await cluster.Client.GetAsync(id, cancellation) ?? throw new KeyNotFoundException($"There is no job {id}.");
+            var sweep = SweepDefinition.From(job.Spec);
+            var final = await JobProgressView.FollowAsync(cluster.Client, id, sweep, quiet: asJson, cancellation);
+            return await JobReport.PrintAsync(cluster.Client, final, sweep, parse.GetValue(top), asJson, null, cancellation);
         }));
         return command;
     }

@@ -125,7 +125,7 @@ internal static class SweepCommand
                 return 0;
             }
 
-            var final = await JobProgressView.FollowAsync(cluster.Client, job.JobId, quiet: asJson, cancellation);
+            var final = await JobProgressView.FollowAsync(cluster.Client, job.JobId, sweep, quiet: asJson, cancellation);
             return await JobReport.PrintAsync(cluster.Client, final, sweep, parse.GetValue(top), asJson, output, cancellation);
         }));
         return command;
