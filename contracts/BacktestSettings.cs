@@ -1,20 +1,26 @@
 namespace QuantCluster.Contracts;
 
 /// <summary>How a backtest turns positions into fills and costs.</summary>
+[GenerateSerializer, Immutable, Alias("quant.BacktestSettings")]
 public sealed record BacktestSettings
 {
+    [Id(0)]
     public FillMode Fill { get; init; } = FillMode.NextOpen;
 
     /// <summary>Commission in basis points of traded notional, charged on every fill.</summary>
+    [Id(1)]
     public double CommissionBps { get; init; }
 
     /// <summary>Adverse price move on every fill, in basis points of the fill's reference price.</summary>
+    [Id(2)]
     public double SlippageBps { get; init; }
 
     /// <summary>Fraction of equity held when a strategy is long (+) or short (-).</summary>
+    [Id(3)]
     public double PositionFraction { get; init; } = 1.0;
 
     /// <summary>Bars per year for annualised metrics; null infers it from the timestamps.</summary>
+    [Id(4)]
     public double? PeriodsPerYear { get; init; }
 
     /// <summary>Throws with a message naming the first setting that makes no sense.</summary>

@@ -5,40 +5,57 @@ namespace QuantCluster.Contracts;
 /// Ratios are fractions (0.12 is 12%); a ratio with a zero denominator and a positive numerator
 /// is +infinity.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("quant.Metrics")]
 public sealed record Metrics
 {
+    [Id(0)]
     public double TotalReturn { get; init; }
 
+    [Id(1)]
     public double Cagr { get; init; }
 
+    [Id(2)]
     public double Volatility { get; init; }
 
+    [Id(3)]
     public double Sharpe { get; init; }
 
+    [Id(4)]
     public double Sortino { get; init; }
 
+    [Id(5)]
     public double MaxDrawdown { get; init; }
 
+    [Id(6)]
     public double Calmar { get; init; }
 
+    [Id(7)]
     public int Fills { get; init; }
 
+    [Id(8)]
     public int Trades { get; init; }
 
+    [Id(9)]
     public double WinRate { get; init; }
 
+    [Id(10)]
     public double ProfitFactor { get; init; }
 
+    [Id(11)]
     public double AvgTrade { get; init; }
 
+    [Id(12)]
     public double Exposure { get; init; }
 
     /// <summary>Historical one-bar value at risk at 95%, as a loss (positive when the 5% tail loses).</summary>
+    [Id(13)]
     public double Var95 { get; init; }
 
     /// <summary>Mean of the worst 5% of bar returns, as a loss.</summary>
+    [Id(14)]
     public double Cvar95 { get; init; }
 
+    [Id(15)]
     public double UlcerIndex { get; init; }
 
     /// <summary>The metric names users type (snake_case), each with its value.</summary>
