@@ -3,28 +3,50 @@ using QuantCluster.Contracts;
 namespace QuantCluster.Grains.Jobs;
 
 /// <summary>
-/// What the OptimizationJob grain persists at every phase boundary (the job's current phase is the
-/// job record's): how the sweep is cut, the bars it runs on, how many sets the finished phases
-/// evaluated, the best of them, and why the job failed if it did. A new owner resumes from this.
+/// What the OptimizationJob grain keeps in grain storage: the spec, how the sweep is cut, which items
+/// are done, the best results so far, the counters and the error. A new activation, on any silo,
+/// resumes from it. Written as JSON without type names (see <see cref="Serialization.JsonGrainStorageSerializer"/>).
 /// </summary>
-/// <param name="Plan">How the sweep is cut into items and phases.</param>
-/// <param name="BarCount">Bars of the series the job runs on.</param>
-/// <param name="Evaluated">Parameter sets evaluated by the phases before the current one.</param>
-/// <param name="Best">The best qualifying results so far, best first (at most <see cref="LeaderboardSize"/>).</param>
-/// <param name="StartedAt">When the first owner started the job.</param>
-/// <param name="PhaseStartedAt">When the current phase was expanded.</param>
-/// <param name="FinishedAt">When the job ended; null while it runs.</param>
-/// <param name="Error">Why the job failed; null unless it did.</param>
-public sealed record OptimizationJobState(
-    BatchPlan Plan,
-    int BarCount,
-    long Evaluated,
-    IReadOnlyList<EvaluationResult> Best,
-    DateTimeOffset StartedAt,
-    DateTimeOffset PhaseStartedAt,
-    DateTimeOffset? FinishedAt = null,
-    string? Error = null)
+public sealed class OptimizationJobState
 {
-    /// <summary>Results the state keeps; the full set stays in the store's results.</summary>
+    /// <summary>Results the state keeps; the full set stays in the results store.</summary>
     public const int LeaderboardSize = 100;
+
+    /// <summary>Null until the job is submitted: a grain with no spec is no job.</summary>
+    public JobSpec? Spec { get; set; }
+
+    public JobStatus Status { get; set; }
+
+    public BatchPlan? Plan { get; set; }
+
+    public int BarCount { get; set; }
+
+    /// <summary>Every item below this is done.</summary>
+    public long DoneBelow { get; set; }
+
+    /// <summary>Done items at or above <see cref="DoneBelow"/>.</summary>
+    public List<long> DoneAbove { get; set; } = [];
+
+    /// <summary>Parameter sets of the done items.</summary>
+    public long Evaluated { get; set; }
+
+    public List<EvaluationResult> Best { get; set; } = [];
+
+    /// <summary>Failed attempts per item still being tried.</summary>
+    public Dictionary<long, int> Failures { get; set; } = [];
+
+    public long FailedAttempts { get; set; }
+
+    public long Reassigned { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public string? Error { get; set; }
+
+    /// <summary>Whether the job's end is yet to be told to the registry and the Strategy grain (they may be unreachable when it ends).</summary>
+    public bool EndToAnnounce { get; set; }
 }

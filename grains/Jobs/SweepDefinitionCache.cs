@@ -1,49 +1,32 @@
 using System.Collections.Concurrent;
-using QuantCluster.Grains.Store;
+using QuantCluster.Contracts;
 
 namespace QuantCluster.Grains.Jobs;
 
 /// <summary>
-/// The resolved definitions of the jobs this silo works on, by job id: a spec is read and resolved
-/// once per silo, not once per batch (a random search's draws are made once). Jobs never change
-/// their spec, so nothing here goes stale; the oldest half is dropped past a few dozen jobs.
+/// The resolved definitions of the jobs this silo works on, by job id: a spec is resolved once per
+/// silo, not once per item (a random search's draws are made once). Jobs never change their spec, so
+/// nothing goes stale; the oldest are dropped past a few dozen jobs.
 /// </summary>
-internal sealed class SweepDefinitionCache(IClusterStore store)
+public sealed class SweepDefinitionCache
 {
     private const int Capacity = 64;
 
-    private readonly ConcurrentDictionary<Guid, Lazy<Task<SweepDefinition>>> _definitions = new();
+    private readonly ConcurrentDictionary<Guid, Lazy<SweepDefinition>> _definitions = new();
     private readonly ConcurrentQueue<Guid> _order = new();
 
-    public async Task<SweepDefinition> GetAsync(Guid jobId, CancellationToken cancellationToken)
+    public SweepDefinition Get(Guid jobId, JobSpec spec)
     {
         var lazy = _definitions.GetOrAdd(jobId, id =>
         {
             _order.Enqueue(id);
-            return new Lazy<Task<SweepDefinition>>(() => LoadAsync(id, cancellationToken));
+            return new Lazy<SweepDefinition>(() => SweepDefinition.From(spec));
         });
-        try
+        while (_definitions.Count > Capacity && _order.TryDequeue(out var oldest))
         {
-            return await lazy.Value;
+            _definitions.TryRemove(oldest, out _);
         }
-        catch
-        {
-            _definitions.TryRemove(new KeyValuePair<Guid, Lazy<Task<SweepDefinition>>>(jobId, lazy));
-            throw;
-        }
-        finally
-        {
-            while (_definitions.Count > Capacity && _order.TryDequeue(out var oldest))
-            {
-                _definitions.TryRemove(oldest, out _);
-            }
-        }
-    }
 
-    private async Task<SweepDefinition> LoadAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        var job = await store.GetJobAsync(jobId, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no job {jobId}.");
-        return SweepDefinition.From(job.Spec);
+        return lazy.Value;
     }
 }

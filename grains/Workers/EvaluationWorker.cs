@@ -1,134 +1,177 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using QuantCluster.Contracts;
+using QuantCluster.Contracts.Jobs;
+using QuantCluster.Engine.Strategies;
 using QuantCluster.Grains.Jobs;
-using QuantCluster.Grains.Silos;
-using QuantCluster.Grains.Store;
+using QuantCluster.Grains.Results;
 using QuantCluster.Grains.Symbols;
 using QuantCluster.Grains.Telemetry;
 
 namespace QuantCluster.Grains.Workers;
 
 /// <summary>
-/// The stateless EvaluationWorker: one loop per core that claims a work item, backtests its
-/// parameter sets over bars from the silo's <see cref="SymbolCache"/> on this thread, and completes
-/// the item with its results in one fenced store call. A failure is reported against the item (it
-/// is retried, then poisoned with the error kept); a store outage is waited out with backoff.
+/// One evaluation worker: it waits on the job registry for running jobs, claims an item from a job's
+/// grain, backtests the item's parameter sets over bars from the silo's <see cref="SymbolCache"/>,
+/// stores the results (once per item, whatever happens), reports the item's best to the job and claims
+/// the next in the same call. A database or a job's silo that cannot be reached is waited out with
+/// backoff, the item kept in hand; a failing item is reported against the job.
 /// </summary>
 internal sealed class EvaluationWorker(
-    IClusterStore store, SymbolCache symbols, SweepDefinitionCache definitions, string siloId, SiloOptions options, TimeProvider clock, ILogger logger)
+    int index,
+    IGrainFactory grains,
+    ILocalSiloDetails silo,
+    SymbolCache symbols,
+    SweepDefinitionCache definitions,
+    IResultStore results,
+    IOptions<WorkerOptions> options,
+    TimeProvider clock,
+    ILogger<EvaluationWorker> logger)
 {
+    private const long LookAgain = -1;
+
     /// <summary>Works until <paramref name="stopClaiming"/> fires, then finishes the item in hand and returns.</summary>
     public async Task RunAsync(CancellationToken stopClaiming)
     {
-        var backoff = new Backoff(options.MaxBackoff, clock);
+        var registry = grains.GetGrain<IJobRegistryGrain>(0);
+        var backoff = new Backoff(options.Value.MaxBackoff, clock);
+        long seen = LookAgain;
         while (!stopClaiming.IsCancellationRequested)
         {
             try
             {
-                var claimed = await store.ClaimWorkItemsAsync(siloId, 1, options.WorkLease, stopClaiming);
-                backoff.Reset();
-                if (claimed.Count == 0)
+                var active = await registry.WaitForWorkAsync(seen, options.Value.IdleWait).WaitAsync(stopClaiming);
+                seen = active.Version;
+                for (int i = 0; i < active.JobIds.Count && !stopClaiming.IsCancellationRequested; i++)
                 {
-                    await Task.Delay(options.PollInterval, clock, stopClaiming);
-                    continue;
+                    // Workers start at different jobs, so two jobs both progress when there are enough workers.
+                    var jobId = active.JobIds[(i + index) % active.JobIds.Count];
+                    if (await WorkOnAsync(grains.GetGrain<IOptimizationJobGrain>(jobId), stopClaiming))
+                    {
+                        seen = LookAgain;
+                    }
                 }
 
-                await ProcessAsync(claimed[0]);
+                backoff.Reset();
             }
             catch (OperationCanceledException) when (stopClaiming.IsCancellationRequested)
             {
                 return;
             }
-            catch (ClusterStoreException e)
+            catch (Exception e) when (IsTransient(e))
             {
-                SiloLog.StoreUnreachable(logger, siloId, "claiming work", e.Message);
+                WorkerLog.Retrying(logger, "reach the job registry", e.Message);
                 await WaitQuietlyAsync(backoff, stopClaiming);
             }
         }
     }
 
-    /// <summary>Evaluates and completes one item. The item's own work is not cancelled by a stop: it takes a fraction of a second.</summary>
-    private async Task ProcessAsync(ClaimedWorkItem item)
+    /// <summary>Works on one job while it has free items; false when it had none.</summary>
+    private async Task<bool> WorkOnAsync(IOptimizationJobGrain job, CancellationToken stopClaiming)
+    {
+        var assignment = await job.ClaimAsync(silo.SiloAddress);
+        if (assignment is null)
+        {
+            return false;
+        }
+
+        while (assignment is not null)
+        {
+            var outcome = await EvaluateAsync(assignment);
+            assignment = await ReportAsync(job, outcome, claimNext: !stopClaiming.IsCancellationRequested);
+        }
+
+        return true;
+    }
+
+    /// <summary>Evaluates and stores one item: its completion, or its failure when it cannot be evaluated.</summary>
+    private async Task<object> EvaluateAsync(WorkAssignment assignment)
     {
         var started = Stopwatch.GetTimestamp();
-        Activity? span = null;
+        using var span = StartSpan(assignment);
         try
         {
-            EvaluationResult[] results;
-            int bars;
+            var sweep = definitions.Get(assignment.JobId, assignment.Spec);
+            var evaluator = await symbols.EvaluatorAsync(assignment.Spec.Data, assignment.Spec.Settings);
+            var sets = sweep.SetsAt(assignment.Start, assignment.End);
+            var metrics = evaluator.Evaluate(sweep.Strategy, sets);
+            var evaluated = new EvaluationResult[sets.Count];
+            for (int i = 0; i < evaluated.Length; i++)
+            {
+                evaluated[i] = new EvaluationResult(assignment.ItemIndex, sweep.Named(sets[i]), metrics[i]);
+            }
+
+            string[] names = [.. sweep.Strategy.Parameters.Select(p => p.Name)];
+            bool stored = await StoreAsync(assignment, names, evaluated);
+            span?.SetTag("batch.sets", evaluated.Length);
+            span?.SetTag("batch.stored", stored);
+            ClusterTelemetry.Evaluations.Add(evaluated.Length);
+            ClusterTelemetry.BarEvaluations.Add((long)evaluated.Length * evaluator.Bars.Count);
+            ClusterTelemetry.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var best = Leaderboard.Top(sweep.Objective, evaluated, OptimizationJobState.LeaderboardSize);
+            return new ItemCompletion(assignment.ItemIndex, assignment.Attempt, silo.SiloAddress, evaluated.Length, best);
+        }
+        catch (Exception e) when (e is BarSourceException or StrategyParameterException or ArgumentException or InvalidOperationException)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, e.Message);
+            WorkerLog.ItemFailed(logger, assignment.ItemIndex, assignment.JobId, e.Message);
+            return new ItemFailure(assignment.ItemIndex, assignment.Attempt, silo.SiloAddress, e.Message);
+        }
+    }
+
+    /// <summary>Stores the item's results, waiting out a lost database; false when they were already stored (a redone item).</summary>
+    private async Task<bool> StoreAsync(WorkAssignment assignment, string[] names, EvaluationResult[] evaluated)
+    {
+        var backoff = new Backoff(options.Value.MaxBackoff, clock);
+        while (true)
+        {
             try
             {
-                var sweep = await definitions.GetAsync(item.JobId, CancellationToken.None);
-                span = StartSpan(item, sweep.Spec.TraceParent);
-                var evaluator = await symbols.EvaluatorAsync(sweep.Spec.Data, sweep.Spec.Settings, CancellationToken.None);
-                var payload = ClusterJson.Read<BatchPayload>(item.Payload);
-                var sets = sweep.SetsAt(payload.Start, payload.End);
-                var metrics = evaluator.Evaluate(sweep.Strategy, sets);
-                results = new EvaluationResult[sets.Count];
-                for (int i = 0; i < results.Length; i++)
-                {
-                    results[i] = new EvaluationResult(item.ItemIndex, sweep.Named(sets[i]), metrics[i]);
-                }
-
-                bars = evaluator.Bars.Count;
+                return await results.StoreAsync(assignment.JobId, assignment.ItemIndex, names, evaluated);
             }
-            catch (Exception e) when (e is not ClusterStoreException and not OutOfMemoryException)
+            catch (ResultStoreException e)
             {
-                span?.SetStatus(ActivityStatusCode.Error, e.Message);
-                SiloLog.ItemFailed(logger, item.ItemIndex, item.JobId, e.Message);
-                await WhileLeasedAsync(item, () => store.FailWorkItemAsync(item, e.Message));
-                return;
+                WorkerLog.Retrying(logger, "store results", e.Message);
+                await backoff.WaitAsync(CancellationToken.None);
             }
-
-            var outcome = await WhileLeasedAsync(item, () => store.CompleteWorkItemAsync(item, results));
-            span?.SetTag("batch.sets", results.Length);
-            span?.SetTag("batch.outcome", outcome?.ToString() ?? "unreachable");
-            if (outcome == CompletionOutcome.Completed)
-            {
-                ClusterTelemetry.Evaluations.Add(results.Length);
-                ClusterTelemetry.BarEvaluations.Add((long)results.Length * bars);
-                ClusterTelemetry.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            }
-        }
-        finally
-        {
-            span?.Dispose();
         }
     }
 
     /// <summary>
-    /// Retries a completion or failure through a store outage while the claim's lease holds: the fence
-    /// makes a repeat harmless, and past the lease the item is another claim's. Null when the lease ran out.
+    /// Reports the outcome, retrying while the job's silo is unreachable (the job then comes back on
+    /// another silo). Its results are stored already, so an outcome that never arrives costs a redo, not a result.
     /// </summary>
-    private async Task<T?> WhileLeasedAsync<T>(ClaimedWorkItem item, Func<Task<T>> call)
-        where T : struct
+    private async Task<WorkAssignment?> ReportAsync(IOptimizationJobGrain job, object outcome, bool claimNext)
     {
-        var backoff = new Backoff(options.MaxBackoff, clock);
-        while (clock.GetUtcNow() < item.LeaseUntil)
+        var backoff = new Backoff(options.Value.MaxBackoff, clock);
+        for (int attempt = 1; ; attempt++)
         {
             try
             {
-                return await call();
+                return outcome is ItemCompletion completion
+                    ? await job.CompleteAsync(completion, claimNext)
+                    : await job.FailAsync((ItemFailure)outcome, claimNext);
             }
-            catch (ClusterStoreException e)
+            catch (Exception e) when (IsTransient(e) && attempt < 30)
             {
-                SiloLog.StoreUnreachable(logger, siloId, "storing a result", e.Message);
+                WorkerLog.Retrying(logger, "report an item to its job", e.Message);
                 await backoff.WaitAsync(CancellationToken.None);
             }
         }
-
-        return null;
     }
 
-    private static Activity? StartSpan(ClaimedWorkItem item, string? traceParent)
+    private static bool IsTransient(Exception e) => e is OrleansException or TimeoutException or IOException;
+
+    private static Activity? StartSpan(WorkAssignment assignment)
     {
-        ActivityContext.TryParse(traceParent, null, out var parent);
+        ActivityContext.TryParse(assignment.Spec.TraceParent, null, out var parent);
         var span = ClusterTelemetry.Source.StartActivity("batch.evaluate", ActivityKind.Internal, parent);
-        span?.SetTag("job.id", item.JobId.ToString());
-        span?.SetTag("job.phase", item.Phase);
-        span?.SetTag("batch.item", item.ItemIndex);
-        span?.SetTag("batch.attempt", item.Attempt);
+        span?.SetTag("job.id", assignment.JobId.ToString());
+        span?.SetTag("job.phase", assignment.Phase);
+        span?.SetTag("batch.item", assignment.ItemIndex);
+        span?.SetTag("batch.attempt", assignment.Attempt);
         return span;
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace QuantCluster.Grains.Store;
+namespace QuantCluster.Grains.Serialization;
 
 /// <summary>
 /// How specs, parameters and metrics are written to jsonb. Metrics can be infinite (a profit factor

@@ -1,7 +1,7 @@
-namespace QuantCluster.Grains.Silos;
+namespace QuantCluster.Grains.Workers;
 
 /// <summary>
-/// Waits between retries while the store cannot be reached: doubling from 100 ms up to a ceiling,
+/// Waits between retries while a database or a silo cannot be reached: doubling from 100 ms up to a ceiling,
 /// with jitter so silos that lost the database together do not return in lockstep.
 /// </summary>
 public sealed class Backoff(TimeSpan ceiling, TimeProvider clock)

@@ -1,0 +1,94 @@
+using Orleans.Runtime;
+using QuantCluster.Contracts;
+using QuantCluster.Contracts.Jobs;
+using QuantCluster.Grains.Hosting;
+
+namespace QuantCluster.Grains.Registry;
+
+/// <summary>
+/// The job registry (see <see cref="IJobRegistryGrain"/>). Idle workers of every silo long-poll it, so a
+/// change wakes them all at once instead of at their next poll. Its version lives in memory only: a new
+/// activation starts at a random one, which no worker holds, so every waiting worker looks again.
+/// </summary>
+internal sealed class JobRegistryGrain(
+    [PersistentState("registry", GrainStorage.Name)] IPersistentState<JobRegistryState> stored) : Grain, IJobRegistryGrain
+{
+    private long _version = Random.Shared.NextInt64(1, long.MaxValue / 2);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task AddAsync(JobSummary job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var jobs = stored.State.Jobs;
+        int index = jobs.FindIndex(j => j.JobId == job.JobId);
+        if (index >= 0 && jobs[index].Status == job.Status)
+        {
+            Changed();
+            return;
+        }
+
+        if (index >= 0)
+        {
+            jobs[index] = jobs[index] with { Status = job.Status };
+        }
+        else
+        {
+            jobs.Add(job);
+        }
+
+        await stored.WriteStateAsync();
+        Changed();
+    }
+
+    public async Task SetStatusAsync(Guid jobId, JobStatus status)
+    {
+        var jobs = stored.State.Jobs;
+        int index = jobs.FindIndex(j => j.JobId == jobId);
+        if (index < 0 || jobs[index].Status == status)
+        {
+            return;
+        }
+
+        jobs[index] = jobs[index] with { Status = status };
+        await stored.WriteStateAsync();
+        Changed();
+    }
+
+    public Task<IReadOnlyList<JobSummary>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<JobSummary>>([.. stored.State.Jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.JobId)]);
+
+    public async Task<ActiveJobs> WaitForWorkAsync(long seenVersion, TimeSpan wait)
+    {
+        if (seenVersion == _version)
+        {
+            try
+            {
+                await _changed.Task.WaitAsync(wait);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing changed: the worker asks again.
+            }
+        }
+
+        return Active();
+    }
+
+    public Task AnnounceWorkAsync(Guid jobId)
+    {
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    private ActiveJobs Active() => new(
+        _version,
+        [.. stored.State.Jobs.Where(j => j.Status is JobStatus.Pending or JobStatus.Running).OrderBy(j => j.CreatedAt).Select(j => j.JobId)]);
+
+    private void Changed()
+    {
+        _version++;
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+    }
+}
