@@ -63,10 +63,10 @@ internal static class DemoCommand
             };
 
             await using var cluster = await ClusterConnection.StartLocalAsync(Math.Max(1, parse.GetValue(threads)));
-            var job = await cluster.Client.SubmitAsync(spec, cancellation);
+            var job = await cluster.Client.SubmitAsync(spec);
             bool asJson = parse.GetValue(json);
             var sweep = SweepDefinition.From(spec);
-            var final = await JobProgressView.FollowAsync(cluster.Client, job.JobId, sweep, quiet: asJson, cancellation);
+            var final = await JobProgressView.FollowAsync(cluster.Client, job.JobId, sweep, cluster.WatchInterval, quiet: asJson, cancellation);
             return await JobReport.PrintAsync(cluster.Client, final, sweep, parse.GetValue(top), asJson, null, cancellation);
         }));
         return command;

@@ -5,7 +5,7 @@ using QuantCluster.Client.Commands.Jobs;
 using QuantCluster.Client.Output;
 using QuantCluster.Engine.Optimizers;
 using QuantCluster.Engine.Strategies;
-using QuantCluster.Grains.Strategies;
+using QuantCluster.Contracts.Strategies;
 using Spectre.Console;
 
 namespace QuantCluster.Client.Commands;
@@ -38,7 +38,8 @@ internal static class StrategyLeaderboardCommand
             }
 
             await using var cluster = await ClusterConnection.OpenAsync(database.ConnectionString(parse));
-            var board = await new StrategyGrain(cluster.Client.Store, strategy).LeaderboardAsync(objective, parse.GetValue(top), parse.GetValue(symbol), cancellation);
+            var board = await cluster.Client.Grains.GetGrain<IStrategyGrain>(strategy.Name)
+                .GetLeaderboardAsync(objective.Metric, objective.MinTrades, parse.GetValue(top), parse.GetValue(symbol));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(Console.Out, new JsonArray(board.Select(e => (JsonNode)new JsonObject

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using QuantCluster.Contracts.Jobs;
 using QuantCluster.Grains.Clients;
 using QuantCluster.Grains.Jobs;
 using Spectre.Console;
@@ -12,29 +13,28 @@ namespace QuantCluster.Client.Output;
 /// </summary>
 internal static class JobProgressView
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
-    public static async Task<JobProgress> FollowAsync(
-        ClusterClient client, Guid jobId, SweepDefinition sweep, bool quiet, CancellationToken cancellationToken = default)
+    public static async Task<JobSnapshot> FollowAsync(
+        JobClient client, Guid jobId, SweepDefinition sweep, TimeSpan interval, bool quiet, CancellationToken cancellationToken = default)
     {
         if (quiet)
         {
-            return await client.WaitAsync(jobId, Interval, cancellationToken);
+            return await client.WaitAsync(jobId, interval, cancellationToken);
         }
 
         var rate = new RateMeter();
         if (Console.IsOutputRedirected || Console.IsErrorRedirected)
         {
-            JobProgress? last = null;
+            JobSnapshot? last = null;
             var printed = Stopwatch.StartNew();
-            await foreach (var progress in client.WatchAsync(jobId, Interval, cancellationToken))
+            await foreach (var snapshot in client.WatchAsync(jobId, interval, cancellationToken))
             {
-                rate.Add(progress);
-                last = progress;
-                if (printed.Elapsed >= PlainInterval && !progress.IsFinal)
+                rate.Add(snapshot);
+                last = snapshot;
+                if (printed.Elapsed >= PlainInterval && !snapshot.IsFinal)
                 {
-                    Console.Error.WriteLine($"{progress.Fraction * 100:F1}%  {Describe(progress, rate, sweep.Objective.Metric)}");
+                    Console.Error.WriteLine($"{snapshot.Fraction * 100:F1}%  {Describe(snapshot, rate, sweep.Objective.Metric)}");
                     printed.Restart();
                 }
             }
@@ -42,44 +42,44 @@ internal static class JobProgressView
             return last!;
         }
 
-        JobProgress final = null!;
+        JobSnapshot final = null!;
         await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new ProgressBarColumn(), new PercentageColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
             .StartAsync(async context =>
             {
                 var task = context.AddTask("starting", maxValue: 1);
-                await foreach (var progress in client.WatchAsync(jobId, Interval, cancellationToken))
+                await foreach (var snapshot in client.WatchAsync(jobId, interval, cancellationToken))
                 {
-                    rate.Add(progress);
-                    task.Value = progress.Fraction;
-                    task.Description = Markup.Escape(Describe(progress, rate, sweep.Objective.Metric));
-                    final = progress;
+                    rate.Add(snapshot);
+                    task.Value = snapshot.Fraction;
+                    task.Description = Markup.Escape(Describe(snapshot, rate, sweep.Objective.Metric));
+                    final = snapshot;
                 }
             });
         return final;
     }
 
-    private static string Describe(JobProgress progress, RateMeter rate, string metric)
+    private static string Describe(JobSnapshot snapshot, RateMeter rate, string metric)
     {
-        if (progress.State is null)
+        if (snapshot.TotalItems == 0)
         {
-            return progress.IsFinal ? progress.Job.Status.ToString().ToLowerInvariant() : "waiting for a silo to start the job";
+            return snapshot.IsFinal ? snapshot.Status.ToString().ToLowerInvariant() : "starting";
         }
 
         var parts = new List<string>
         {
-            $"{Count(progress.Evaluations)} of ~{Count((long)(progress.State.Plan.TotalItems * (double)progress.State.Plan.SetsPerItem))} sets",
+            $"{Count(snapshot.Evaluated)} of ~{Count(snapshot.ExpectedSets)} sets",
             $"{Count((long)rate.EvaluationsPerSecond)}/s",
         };
-        if (rate.Remaining(progress) is { } remaining && !progress.IsFinal)
+        if (rate.Remaining(snapshot) is { } remaining && !snapshot.IsFinal)
         {
             parts.Add($"ETA {remaining:hh\\:mm\\:ss}");
         }
 
-        if (progress.Best is { } best)
+        if (snapshot.Best.Count > 0)
         {
-            parts.Add($"best {metric} {MetricFormat.Format(metric, best.Metrics.Get(metric))}");
+            parts.Add($"best {metric} {MetricFormat.Format(metric, snapshot.Best[0].Metrics.Get(metric))}");
         }
 
         return string.Join("  ", parts);
@@ -98,15 +98,14 @@ internal static class JobProgressView
     {
         private readonly Queue<(TimeSpan At, long Evaluations, double Fraction)> _window = new();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private double _fractionPerSecond;
 
         public double EvaluationsPerSecond { get; private set; }
 
-        private double _fractionPerSecond;
-
-        public void Add(JobProgress progress)
+        public void Add(JobSnapshot snapshot)
         {
             var now = _clock.Elapsed;
-            _window.Enqueue((now, progress.Evaluations, progress.Fraction));
+            _window.Enqueue((now, snapshot.Evaluated, snapshot.Fraction));
             while (_window.Count > 2 && now - _window.Peek().At > TimeSpan.FromSeconds(5))
             {
                 _window.Dequeue();
@@ -116,12 +115,12 @@ internal static class JobProgressView
             double seconds = (now - first.At).TotalSeconds;
             if (seconds > 0.2)
             {
-                EvaluationsPerSecond = Math.Max(0, (progress.Evaluations - first.Evaluations) / seconds);
-                _fractionPerSecond = Math.Max(0, (progress.Fraction - first.Fraction) / seconds);
+                EvaluationsPerSecond = Math.Max(0, (snapshot.Evaluated - first.Evaluations) / seconds);
+                _fractionPerSecond = Math.Max(0, (snapshot.Fraction - first.Fraction) / seconds);
             }
         }
 
-        public TimeSpan? Remaining(JobProgress progress) =>
-            _fractionPerSecond > 0 ? TimeSpan.FromSeconds(Math.Min((1 - progress.Fraction) / _fractionPerSecond, 359_999)) : null;
+        public TimeSpan? Remaining(JobSnapshot snapshot) =>
+            _fractionPerSecond > 0 ? TimeSpan.FromSeconds(Math.Min((1 - snapshot.Fraction) / _fractionPerSecond, 359_999)) : null;
     }
 }

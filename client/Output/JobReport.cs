@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using QuantCluster.Contracts;
+using QuantCluster.Contracts.Jobs;
 using QuantCluster.Data.Tables;
 using QuantCluster.Grains.Clients;
 using QuantCluster.Grains.Jobs;
@@ -12,26 +13,17 @@ internal static class JobReport
 {
     /// <returns>The exit code: 0 when the job completed, 1 when it failed or was cancelled.</returns>
     public static async Task<int> PrintAsync(
-        ClusterClient client, JobProgress progress, SweepDefinition sweep, int top, bool asJson, FileInfo? output, CancellationToken cancellationToken)
+        JobClient client, JobSnapshot job, SweepDefinition sweep, int top, bool asJson, FileInfo? output, CancellationToken cancellationToken)
     {
-        var job = progress.Job;
-        IReadOnlyList<EvaluationResult> ranked;
+        var ranked = await client.TopAsync(job, top, cancellationToken);
         if (output is not null)
         {
-            // Every result goes to the file, and the leaderboard is ranked from the same read.
-            var all = await client.ResultsAsync(job.JobId, cancellationToken: cancellationToken);
-            Write(output.FullName, ResultsFormats.Of(output.FullName, null), sweep, all, ranked: false);
-            ranked = Leaderboard.Top(sweep.Objective, all, top);
-        }
-        else
-        {
-            ranked = await client.ResultsAsync(job.JobId, top, cancellationToken);
+            Write(output.FullName, ResultsFormats.Of(output.FullName, null), sweep, await ReadAllAsync(client, job, cancellationToken), ranked: false);
         }
 
-        var state = progress.State;
-        double seconds = state is { FinishedAt: { } end } ? (end - state.StartedAt).TotalSeconds : 0;
-        long evaluations = progress.Evaluations;
-        double rate = seconds > 0 && state is not null ? evaluations * (double)state.BarCount / seconds : 0;
+        double seconds = job is { FinishedAt: { } end, StartedAt: { } start } ? (end - start).TotalSeconds : 0;
+        long evaluations = job.Evaluated;
+        double rate = seconds > 0 ? evaluations * (double)job.BarCount / seconds : 0;
         if (asJson)
         {
             JsonOutput.Write(Console.Out, new JsonObject
@@ -40,14 +32,14 @@ internal static class JobReport
                 ["status"] = job.Status.ToString().ToLowerInvariant(),
                 ["strategy"] = sweep.Strategy.Name,
                 ["data"] = job.Spec.Data.Describe(),
-                ["bars"] = state?.BarCount,
+                ["bars"] = job.BarCount,
                 ["parameter_sets"] = evaluations,
                 ["seconds"] = Math.Round(seconds, 4),
                 ["bar_evaluations_per_second"] = Math.Round(rate),
                 ["objective"] = sweep.Objective.Metric,
                 ["maximise"] = sweep.Objective.Maximise,
                 ["min_trades"] = sweep.Objective.MinTrades,
-                ["error"] = state?.Error,
+                ["error"] = job.Error,
                 ["leaderboard"] = LeaderboardView.Json(sweep.Strategy, ranked),
             });
             return job.Status == JobStatus.Completed ? 0 : 1;
@@ -55,9 +47,9 @@ internal static class JobReport
 
         AnsiConsole.MarkupLine(
             $"Job {job.JobId} [bold]{job.Status.ToString().ToLowerInvariant()}[/]: {evaluations:N0} parameter sets of {Markup.Escape(sweep.Strategy.Name)} " +
-            $"over {state?.BarCount ?? 0:N0} bars of {Markup.Escape(job.Spec.Data.Describe())}" +
+            $"over {job.BarCount:N0} bars of {Markup.Escape(job.Spec.Data.Describe())}" +
             (seconds > 0 ? $" in {seconds:F2} s, [bold]{rate / 1e6:N0} M[/] bar-evaluations/s." : "."));
-        if (state?.Error is { } error)
+        if (job.Error is { } error)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(error)}[/]");
         }
@@ -77,6 +69,18 @@ internal static class JobReport
         }
 
         return job.Status == JobStatus.Completed ? 0 : 1;
+    }
+
+    /// <summary>Every stored result of the job, in enumeration order.</summary>
+    public static async Task<IReadOnlyList<EvaluationResult>> ReadAllAsync(JobClient client, JobSnapshot job, CancellationToken cancellationToken)
+    {
+        var all = new List<EvaluationResult>();
+        await foreach (var result in client.ReadAsync(job, cancellationToken))
+        {
+            all.Add(result);
+        }
+
+        return all;
     }
 
     /// <summary>Results to a file (or the console for CSV and JSON without one) in the given format.</summary>

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace QuantCluster.Contracts.Jobs;
 
 /// <summary>
@@ -19,10 +17,8 @@ public interface IJobRegistryGrain : IGrainWithIntegerKey
     /// The running jobs, as soon as they differ from <paramref name="seenVersion"/> (a job added,
     /// ended, or announcing work), or after <paramref name="wait"/> whatever happened.
     /// </summary>
-    [AlwaysInterleave]
     Task<ActiveJobs> WaitForWorkAsync(long seenVersion, TimeSpan wait);
 
     /// <summary>Says that a job has work free again (returned by a dead silo, or a new phase).</summary>
-    [AlwaysInterleave]
     Task AnnounceWorkAsync(Guid jobId);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -111,6 +112,8 @@ public sealed class TelemetryExport : IDisposable
             .ConfigureServices(services => services.AddSingleton(configuration))
             .SetResourceBuilder(Resource(serviceName, instanceId))
             .AddSource(ClusterTelemetry.Name)
+            .AddSource(OrleansTelemetry.ActivitySources)
+            .AddNpgsql()
             .AddOtlpExporter(options => SignalExporterSettings.Traces.Apply(configuration, options))
             .Build();
 
@@ -119,6 +122,7 @@ public sealed class TelemetryExport : IDisposable
             .ConfigureServices(services => services.AddSingleton(configuration))
             .SetResourceBuilder(Resource(serviceName, instanceId))
             .AddMeter(ClusterTelemetry.Name)
+            .AddMeter(OrleansTelemetry.Meter)
             .AddOtlpExporter(options => SignalExporterSettings.Metrics.Apply(configuration, options))
             .Build();
 

@@ -1,36 +1,37 @@
 using QuantCluster.Grains.Clients;
-using QuantCluster.Grains.Silos;
-using QuantCluster.Grains.Store;
-using QuantCluster.Grains.Store.Postgres;
+using QuantCluster.Grains.Hosting;
 
 namespace QuantCluster.Client.Commands.Jobs;
 
-/// <summary>The cluster a command talks to: a PostgreSQL-coordinated cluster of silos, or the embedded local cluster in this process.</summary>
+/// <summary>The cluster a command talks to: silos found through a PostgreSQL membership table, or the embedded local cluster in this process.</summary>
 internal sealed class ClusterConnection : IAsyncDisposable
 {
     private readonly IAsyncDisposable _owned;
 
-    private ClusterConnection(ClusterClient client, IAsyncDisposable owned, bool isLocal)
+    private ClusterConnection(JobClient client, IAsyncDisposable owned, bool isLocal)
     {
         Client = client;
         _owned = owned;
         IsLocal = isLocal;
     }
 
-    public ClusterClient Client { get; }
+    public JobClient Client { get; }
 
     /// <summary>Whether the jobs live in this process (and end with it).</summary>
     public bool IsLocal { get; }
 
+    /// <summary>How often a watcher looks at a job: in-process calls cost microseconds, calls to a silo a round trip.</summary>
+    public TimeSpan WatchInterval => IsLocal ? TimeSpan.FromMilliseconds(10) : TimeSpan.FromMilliseconds(250);
+
     public static async Task<ClusterConnection> OpenAsync(string connectionString)
     {
-        IClusterStore store = await PostgresClusterStore.OpenAsync(connectionString, TimeProvider.System);
-        return new ClusterConnection(new ClusterClient(store, TimeProvider.System), store, isLocal: false);
+        var cluster = await RemoteCluster.ConnectAsync(connectionString);
+        return new ClusterConnection(cluster.Client, cluster, isLocal: false);
     }
 
     public static async Task<ClusterConnection> StartLocalAsync(int workers)
     {
-        var cluster = await LocalCluster.StartAsync(workers, TimeProvider.System);
+        var cluster = await LocalCluster.StartAsync(workers);
         return new ClusterConnection(cluster.Client, cluster, isLocal: true);
     }
 

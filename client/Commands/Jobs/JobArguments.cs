@@ -23,7 +23,7 @@ internal sealed class JobArguments
         return await ClusterConnection.OpenAsync(connectionString);
     }
 
-    public static async Task<Guid> ResolveAsync(ClusterClient client, string text, CancellationToken cancellationToken)
+    public static async Task<Guid> ResolveAsync(JobClient client, string text)
     {
         if (Guid.TryParse(text, out var id))
         {
@@ -36,7 +36,7 @@ internal sealed class JobArguments
             throw new ArgumentException($"'{text}' is too short to name a job; give at least 4 characters of its id.");
         }
 
-        var matches = (await client.ListAsync(cancellationToken)).Where(j => j.JobId.ToString().StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+        var matches = (await client.ListAsync()).Where(j => j.JobId.ToString().StartsWith(prefix, StringComparison.Ordinal)).ToArray();
         return matches.Length switch
         {
             1 => matches[0].JobId,

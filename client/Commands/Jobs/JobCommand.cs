@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using QuantCluster.Client.Commands.Data;
 using QuantCluster.Client.Output;
+using QuantCluster.Contracts.Jobs;
 using QuantCluster.Grains.Jobs;
 using Spectre.Console;
 
@@ -23,25 +24,27 @@ internal static class JobCommand
         command.SetAction((parse, cancellation) => CommandErrors.RunAsync(async () =>
         {
             await using var cluster = await ClusterConnection.OpenAsync(database.ConnectionString(parse));
-            var jobs = await cluster.Client.ListAsync(cancellation);
-            var rows = new List<(Grains.Store.JobRecord Job, Grains.Clients.JobProgress Progress)>();
-            foreach (var job in jobs)
+            var rows = new List<JobSnapshot>();
+            foreach (var job in await cluster.Client.ListAsync())
             {
-                rows.Add((job, await cluster.Client.ProgressAsync(job.JobId, cancellation)));
+                if (await cluster.Client.GetAsync(job.JobId) is { } snapshot)
+                {
+                    rows.Add(snapshot);
+                }
             }
 
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(Console.Out, new JsonArray(rows.Select(r => (JsonNode)Summary(r.Progress)).ToArray()));
+                JsonOutput.Write(Console.Out, new JsonArray([.. rows.Select(r => (JsonNode)Summary(r))]));
                 return 0;
             }
 
             var table = new Table().AddColumns("id", "status", "strategy", "data", "done", "sets", "created (UTC)");
-            foreach (var (job, progress) in rows)
+            foreach (var job in rows)
             {
                 table.AddRow(
                     job.JobId.ToString(), job.Status.ToString().ToLowerInvariant(), Markup.Escape(job.Spec.Strategy), Markup.Escape(job.Spec.Data.Describe()),
-                    $"{progress.Fraction * 100:F0}%", $"{progress.Evaluations:N0}", $"{job.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}");
+                    $"{job.Fraction * 100:F0}%", $"{job.Evaluated:N0}", $"{job.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}");
             }
 
             AnsiConsole.Write(table);
@@ -59,20 +62,18 @@ internal static class JobCommand
         command.SetAction((parse, cancellation) => CommandErrors.RunAsync(async () =>
         {
             await using var cluster = await arguments.ConnectAsync(parse);
-            var id = await JobArguments.ResolveAsync(cluster.Client, parse.GetValue(arguments.Id)!, cancellation);
-            var progress = await cluster.Client.ProgressAsync(id, cancellation);
-            var sweep = SweepDefinition.From(progress.Job.Spec);
-            var poisoned = await cluster.Client.Store.ListPoisonedWorkItemsAsync(id, cancellation);
+            var id = await JobArguments.ResolveAsync(cluster.Client, parse.GetValue(arguments.Id)!);
+            var job = await cluster.Client.RequireAsync(id);
+            var sweep = SweepDefinition.From(job.Spec);
             if (parse.GetValue(json))
             {
-                var summary = Summary(progress);
-                summary["poisoned_items"] = new JsonArray(poisoned.Select(p => (JsonNode)new JsonObject { ["item"] = p.ItemIndex, ["error"] = p.Error }).ToArray());
-                summary["leaderboard"] = LeaderboardView.Json(sweep.Strategy, progress.State?.Best.Take(parse.GetValue(top)).ToArray() ?? []);
+                var summary = Summary(job);
+                summary["in_flight"] = new JsonArray([.. job.InFlight.Select(i => (JsonNode)new JsonObject { ["item"] = i.ItemIndex, ["silo"] = i.Silo, ["attempt"] = i.Attempt })]);
+                summary["leaderboard"] = LeaderboardView.Json(sweep.Strategy, [.. job.Best.Take(parse.GetValue(top))]);
                 JsonOutput.Write(Console.Out, summary);
                 return 0;
             }
 
-            var job = progress.Job;
             var grid = new Grid().AddColumn().AddColumn();
             void Row(string name, string value) => grid.AddRow($"[grey]{name}[/]", Markup.Escape(value));
             Row("job", job.JobId.ToString());
@@ -82,26 +83,20 @@ internal static class JobCommand
             Row("optimizer", job.Spec.Optimizer == Contracts.OptimizerKind.Random ? $"random, {job.Spec.Samples:N0} samples, seed {job.Spec.Seed}" : $"grid, {sweep.Positions:N0} positions");
             Row("objective", $"{(sweep.Objective.Maximise ? "maximise" : "minimise")} {sweep.Objective.Metric}, at least {sweep.Objective.MinTrades} trades");
             Row("data", job.Spec.Data.Describe());
-            Row("owner", job.Owner ?? "none");
-            Row("phase", progress.State is null ? "not started" : $"{job.Phase + 1} of {progress.State.Plan.Phases}");
-            Row("work items", $"{progress.Counts.Completed:N0} done, {progress.Counts.Claimed:N0} running, {progress.Counts.Pending:N0} queued, {progress.Counts.Poisoned:N0} failed, of {progress.TotalItems:N0}");
-            Row("evaluated", $"{progress.Evaluations:N0} parameter sets ({progress.Fraction * 100:F1}%)");
+            Row("job grain on", job.Host);
+            Row("work items", $"{job.ItemsDone:N0} done, {job.InFlight.Count:N0} in flight, of {job.TotalItems:N0}; {job.Reassigned:N0} redone after a silo died, {job.FailedAttempts:N0} failed attempts");
+            Row("evaluated", $"{job.Evaluated:N0} parameter sets ({job.Fraction * 100:F1}%)");
             Row("created", $"{job.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
-            if (progress.State?.Error is { } error)
+            if (job.Error is { } error)
             {
                 Row("error", error);
             }
 
             AnsiConsole.Write(grid);
-            foreach (var item in poisoned.Take(5))
+            if (job.Best.Count > 0)
             {
-                AnsiConsole.MarkupLine($"[red]item {item.ItemIndex}: {Markup.Escape(item.Error)}[/]");
-            }
-
-            if (progress.State is { Best.Count: > 0 } state)
-            {
-                AnsiConsole.MarkupLine(progress.IsFinal ? "Best:" : "Best of the finished phases:");
-                AnsiConsole.Write(LeaderboardView.Table(sweep.Strategy, sweep.Grid.Axes.Select(a => a.Name).ToArray(), sweep.Objective, state.Best.Take(parse.GetValue(top)).ToArray()));
+                AnsiConsole.MarkupLine(job.IsFinal ? "Best:" : "Best so far:");
+                AnsiConsole.Write(LeaderboardView.Table(sweep.Strategy, [.. sweep.Grid.Axes.Select(a => a.Name)], sweep.Objective, [.. job.Best.Take(parse.GetValue(top))]));
             }
 
             return 0;
@@ -121,11 +116,11 @@ internal static class JobCommand
         command.SetAction((parse, cancellation) => CommandErrors.RunAsync(async () =>
         {
             await using var cluster = await arguments.ConnectAsync(parse);
-            var id = await JobArguments.ResolveAsync(cluster.Client, parse.GetValue(arguments.Id)!, cancellation);
+            var id = await JobArguments.ResolveAsync(cluster.Client, parse.GetValue(arguments.Id)!);
             bool asJson = parse.GetValue(json);
-            var job = await cluster.Client.GetAsync(id, cancellation) ?? throw new KeyNotFoundException($"There is no job {id}.");
+            var job = await cluster.Client.RequireAsync(id);
             var sweep = SweepDefinition.From(job.Spec);
-            var final = await JobProgressView.FollowAsync(cluster.Client, id, sweep, quiet: asJson, cancellation);
+            var final = await JobProgressView.FollowAsync(cluster.Client, id, sweep, cluster.WatchInterval, quiet: asJson, cancellation);
             return await JobReport.PrintAsync(cluster.Client, final, sweep, parse.GetValue(top), asJson, null, cancellation);
         }));
         return command;
@@ -146,15 +141,16 @@ internal static class JobCommand
             string? path = parse.GetValue(output)?.FullName;
             var chosen = ResultsFormats.Of(path, parse.GetValue(format));
             await using var cluster = await arguments.ConnectAsync(parse);
-            var id = await JobArguments.ResolveAsync(cluster.Client, parse.GetValue(arguments.Id)!, cancellation);
-            var job = await cluster.Client.GetAsync(id, cancellation) ?? throw new KeyNotFoundException($"There is no job {id}.");
+            var id = await JobArguments.ResolveAsync(cluster.Client, parse.GetValue(arguments.Id)!);
+            var job = await cluster.Client.RequireAsync(id);
             int? count = parse.GetValue(top);
             if (count is < 1)
             {
                 throw new ArgumentException("--top must be at least 1.");
             }
 
-            var results = await cluster.Client.ResultsAsync(id, chosen == ResultsFormat.Table ? count ?? 20 : count, cancellation);
+            count = chosen == ResultsFormat.Table ? count ?? 20 : count;
+            var results = count is { } n ? await cluster.Client.TopAsync(job, n, cancellation) : await JobReport.ReadAllAsync(cluster.Client, job, cancellation);
             JobReport.Write(path, chosen, SweepDefinition.From(job.Spec), results, ranked: count is not null || chosen == ResultsFormat.Table);
             if (path is not null)
             {
@@ -169,41 +165,43 @@ internal static class JobCommand
     private static Command Cancel()
     {
         var arguments = new JobArguments();
-        var command = new Command("cancel", "Cancel a pending or running job: no more of its work is claimed, and what is in flight ends within a batch.")
+        var command = new Command("cancel", "Cancel a pending or running job: no more of its work is handed out, and what is in flight ends within an item.")
         {
             arguments.Id, arguments.Database.Option,
         };
         command.SetAction((parse, cancellation) => CommandErrors.RunAsync(async () =>
         {
             await using var cluster = await arguments.ConnectAsync(parse);
-            var id = await JobArguments.ResolveAsync(cluster.Client, parse.GetValue(arguments.Id)!, cancellation);
-            if (await cluster.Client.CancelAsync(id, cancellation))
+            var id = await JobArguments.ResolveAsync(cluster.Client, parse.GetValue(arguments.Id)!);
+            if (await cluster.Client.CancelAsync(id))
             {
                 Console.WriteLine($"Cancelled job {id}.");
                 return 0;
             }
 
-            var job = await cluster.Client.GetAsync(id, cancellation);
+            var job = await cluster.Client.GetAsync(id);
             Console.Error.WriteLine($"error: job {id} had already ended ({job?.Status.ToString().ToLowerInvariant()}).");
             return 2;
         }));
         return command;
     }
 
-    private static JsonObject Summary(Grains.Clients.JobProgress progress) => new()
+    private static JsonObject Summary(JobSnapshot job) => new()
     {
-        ["job_id"] = progress.Job.JobId.ToString(),
-        ["status"] = progress.Job.Status.ToString().ToLowerInvariant(),
-        ["strategy"] = progress.Job.Spec.Strategy,
-        ["data"] = progress.Job.Spec.Data.Describe(),
-        ["phase"] = progress.Job.Phase,
-        ["owner"] = progress.Job.Owner,
-        ["items_total"] = progress.TotalItems,
-        ["items_completed"] = progress.Counts.Completed,
-        ["items_poisoned"] = progress.Counts.Poisoned,
-        ["evaluations"] = progress.Evaluations,
-        ["fraction"] = Math.Round(progress.Fraction, 6),
-        ["error"] = progress.State?.Error,
-        ["created_at"] = progress.Job.CreatedAt.UtcDateTime.ToString("O"),
+        ["job_id"] = job.JobId.ToString(),
+        ["status"] = job.Status.ToString().ToLowerInvariant(),
+        ["strategy"] = job.Spec.Strategy,
+        ["data"] = job.Spec.Data.Describe(),
+        ["phase"] = job.Phase,
+        ["host"] = job.Host,
+        ["items_total"] = job.TotalItems,
+        ["items_completed"] = job.ItemsDone,
+        ["items_in_flight"] = job.InFlight.Count,
+        ["items_reassigned"] = job.Reassigned,
+        ["failed_attempts"] = job.FailedAttempts,
+        ["evaluations"] = job.Evaluated,
+        ["fraction"] = Math.Round(job.Fraction, 6),
+        ["error"] = job.Error,
+        ["created_at"] = job.CreatedAt.UtcDateTime.ToString("O"),
     };
 }

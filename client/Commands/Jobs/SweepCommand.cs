@@ -108,7 +108,7 @@ internal static class SweepCommand
                 throw new ArgumentException("the local cluster reads bars from files: give --data FILE, or --db to sweep the bar store on a cluster.");
             }
 
-            var job = await cluster.Client.SubmitAsync(spec, cancellation);
+            var job = await cluster.Client.SubmitAsync(spec);
             bool asJson = parse.GetValue(json);
             if (!cluster.IsLocal && !parse.GetValue(watch))
             {
@@ -125,7 +125,7 @@ internal static class SweepCommand
                 return 0;
             }
 
-            var final = await JobProgressView.FollowAsync(cluster.Client, job.JobId, sweep, quiet: asJson, cancellation);
+            var final = await JobProgressView.FollowAsync(cluster.Client, job.JobId, sweep, cluster.WatchInterval, quiet: asJson, cancellation);
             return await JobReport.PrintAsync(cluster.Client, final, sweep, parse.GetValue(top), asJson, output, cancellation);
         }));
         return command;
