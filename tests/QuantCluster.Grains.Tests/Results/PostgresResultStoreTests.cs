@@ -43,6 +43,29 @@ public sealed class PostgresResultStoreTests : ResultStoreContract
     }
 
     [StoreFact]
+    public async Task A_reader_that_stops_early_leaves_its_connection_fit_for_the_next_call()
+    {
+        var job = Guid.NewGuid();
+        var names = SampleResults.ParameterNames;
+        for (int item = 0; item < 3; item++)
+        {
+            await Store.StoreAsync(job, item, names, SampleResults.Item(item, 5_000));
+        }
+
+        // One connection in the pool, so the next calls get the very one whose query was cut short.
+        await using var store = await PostgresResultStore.OpenAsync(Database.ConnectionString + ";Maximum Pool Size=1");
+        await foreach (var first in store.ReadAsync(job, names))
+        {
+            Assert.Equal(0, first.ItemIndex);
+            break;
+        }
+
+        Assert.Equal(new StoredResultCounts(3, 15_000), await store.CountAsync(job));
+        Assert.Equal(15_000, await store.ReadAsync(job, names).CountAsync());
+        Assert.True(await store.StoreAsync(job, 3, names, SampleResults.Item(3, 1)));
+    }
+
+    [StoreFact]
     public async Task A_call_after_the_database_went_away_fails_naming_the_server_and_the_operation()
     {
         var job = Guid.NewGuid();
