@@ -1,3 +1,4 @@
+using System.Data;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Npgsql;
@@ -86,12 +87,28 @@ public sealed class PostgresResultStore : IResultStore, IAsyncDisposable
 
         // An iterator cannot yield inside a try with a catch, so each step that touches the server is wrapped on its own.
         // The reader streams: rows come off the socket as they are consumed, and the server waits while the caller is slow.
-        await using var command = _dataSource.CreateCommand(ResultsSql.Read);
+        await using var connection = await RunAsync(operation, () => _dataSource.OpenConnectionAsync(cancellationToken).AsTask());
+        await using var command = new NpgsqlCommand(ResultsSql.Read, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid>("job", jobId));
         await using var reader = await RunAsync(operation, () => command.ExecuteReaderAsync(cancellationToken));
-        while (await RunAsync(operation, () => reader.ReadAsync(cancellationToken)))
+        bool allRead = false;
+        try
         {
-            yield return SweepResultColumns.Read(reader, parameterNames);
+            while (await RunAsync(operation, () => reader.ReadAsync(cancellationToken)))
+            {
+                yield return SweepResultColumns.Read(reader, parameterNames);
+            }
+
+            allRead = true;
+        }
+        finally
+        {
+            // A caller that stops early (a top few) would otherwise wait while disposing the reader drains every
+            // remaining row of the job. Not after a failure: a broken connection has nothing left to cancel.
+            if (!allRead && connection.FullState.HasFlag(ConnectionState.Fetching))
+            {
+                CancelQuietly(command);
+            }
         }
     }
 
@@ -106,6 +123,19 @@ public sealed class PostgresResultStore : IResultStore, IAsyncDisposable
         });
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    // Npgsql's Cancel returns once the server has the request, so the pooled connection cannot carry it to a later query.
+    // Should the request fail, disposing the reader drains the rows instead: slower, and still correct.
+    private static void CancelQuietly(NpgsqlCommand command)
+    {
+        try
+        {
+            command.Cancel();
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException)
+        {
+        }
+    }
 
     private async Task<T> RunAsync<T>(string operation, Func<Task<T>> body)
     {
