@@ -1,10 +1,14 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
 using QuantCluster.Data.Postgres;
-using QuantCluster.Grains.Silos;
+using QuantCluster.Grains.Hosting;
+using QuantCluster.Grains.Results.Postgres;
 using QuantCluster.Grains.Telemetry;
+using QuantCluster.Grains.Workers;
 
 namespace QuantCluster.Silo;
 
@@ -12,49 +16,23 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        var db = new Option<string?>("--db")
-        {
-            Description = $"PostgreSQL connection string, e.g. {ConnectionStrings.Example} (default: ${ConnectionStrings.Variable}). " +
-                $"Give a password through PGPASSWORD, ~/.pgpass or {ConnectionStrings.Variable}, never here.",
-        };
-        var workers = new Option<int>("--workers") { Description = "Evaluation workers (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var heartbeat = new Option<double>("--heartbeat") { Description = "Seconds between heartbeats.", DefaultValueFactory = _ => 2 };
-        var deadAfter = new Option<double>("--dead-after") { Description = "Seconds of silence after which a silo is declared dead and its work taken over.", DefaultValueFactory = _ => 10 };
-        var cacheMb = new Option<long>("--cache-mb") { Description = "Memory for cached bars and indicators, in MiB.", DefaultValueFactory = _ => 4096 };
-        var itemsPerPhase = new Option<int>("--items-per-phase")
-        {
-            Description = "Work items a job's owner queues at once; the best so far is recorded between phases.",
-            DefaultValueFactory = _ => Grains.Jobs.BatchPlan.DefaultItemsPerPhase,
-        };
-        var itemSize = new Option<long>("--bar-evaluations-per-item")
-        {
-            Description = "Bars x parameter sets per work item (about 0.1 s of one core for sma_crossover).",
-            DefaultValueFactory = _ => Grains.Jobs.BatchPlan.DefaultBarEvaluationsPerItem,
-        };
+        var arguments = new SiloArguments();
         var root = new RootCommand(
-            "quant-silo: a worker process of a QuantCluster cluster. It applies the database's migrations, joins the membership, " +
-            "runs the jobs it owns and evaluates work items on every core until SIGTERM or Ctrl+C, then leaves cleanly. " +
-            "Start as many as you like, on as many machines, against one PostgreSQL database.")
+            "quant-silo: a worker process of a QuantCluster cluster, an Orleans silo. It brings the database's schema up to date " +
+            "(ours and Orleans'), joins the cluster through its membership table, hosts grains and evaluates work items on every " +
+            "core until SIGTERM or Ctrl+C, then finishes the items in hand and leaves. Start as many as you like, on as many " +
+            "machines, against one PostgreSQL database.");
+        foreach (var option in arguments.All)
         {
-            db, workers, heartbeat, deadAfter, cacheMb, itemsPerPhase, itemSize,
-        };
-        root.SetAction(parse =>
+            root.Options.Add(option);
+        }
+
+        root.SetAction(async (parse, cancellation) =>
         {
-            SiloOptions options;
-            string connectionString;
+            ClusterSetup setup;
             try
             {
-                connectionString = ConnectionStrings.Require(parse.GetValue(db));
-                options = new SiloOptions
-                {
-                    Workers = parse.GetValue(workers),
-                    HeartbeatInterval = TimeSpan.FromSeconds(parse.GetValue(heartbeat)),
-                    DeadSiloTimeout = TimeSpan.FromSeconds(parse.GetValue(deadAfter)),
-                    CacheBudgetBytes = parse.GetValue(cacheMb) << 20,
-                    ItemsPerPhase = parse.GetValue(itemsPerPhase),
-                    BarEvaluationsPerItem = parse.GetValue(itemSize),
-                };
-                options.Validate();
+                setup = arguments.Read(parse);
             }
             catch (ArgumentException e)
             {
@@ -62,16 +40,6 @@ internal static class Program
                 return 2;
             }
 
-            var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            builder.Logging.AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss.fff ";
-            });
-            builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
-            builder.Services.AddHostedService(services =>
-                new SiloService(connectionString, options, services.GetRequiredService<ILogger<SiloService>>()));
             TelemetryExport? telemetry;
             try
             {
@@ -85,11 +53,83 @@ internal static class Program
 
             using (telemetry)
             {
-                builder.Build().Run();
+                try
+                {
+                    return await RunAsync(setup, parse.GetValue(arguments.DashboardPort), cancellation);
+                }
+                catch (IOException e)
+                {
+                    // The database went away between bringing it up to date and opening the stores.
+                    Console.Error.WriteLine($"error: {e.Message}");
+                    return 1;
+                }
             }
-
-            return 0;
         });
         return root.Parse(args).Invoke();
+    }
+
+    private static async Task<int> RunAsync(ClusterSetup setup, int dashboardPort, CancellationToken cancellation)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        string listen = setup.Address?.ToString() ?? "0.0.0.0";
+        builder.WebHost.UseUrls(dashboardPort > 0 ? $"http://{listen}:{dashboardPort}" : "http://127.0.0.1:0");
+        using var startup = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
+        var logger = startup.CreateLogger("quant-silo");
+
+        string connectionString = setup.ConnectionString!;
+        await MigrateAsync(connectionString, logger, cancellation);
+        await using var results = await PostgresResultStore.OpenAsync(connectionString, cancellation);
+        await using var bars = await PostgresBarStore.OpenAsync(connectionString, cancellation);
+        builder.UseOrleans(silo =>
+        {
+            silo.AddQuantCluster(setup, results, bars);
+            if (dashboardPort > 0)
+            {
+                silo.AddDashboard();
+            }
+
+            if (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null)
+            {
+                silo.UseKubernetesHosting();
+            }
+        });
+        var app = builder.Build();
+        if (dashboardPort > 0)
+        {
+            app.MapOrleansDashboard();
+            SiloHostLog.Dashboard(logger, listen, dashboardPort);
+        }
+
+        await app.RunAsync(cancellation);
+        return 0;
+    }
+
+    /// <summary>Brings the schema up to date, waiting for a database that is not up yet (silos and the database often start together).</summary>
+    private static async Task MigrateAsync(string connectionString, ILogger logger, CancellationToken cancellation)
+    {
+        var backoff = new Backoff(TimeSpan.FromSeconds(5), TimeProvider.System);
+        while (true)
+        {
+            try
+            {
+                var applied = await ClusterSchema.ApplyAsync(connectionString, cancellation);
+                SiloHostLog.Migrated(logger, applied.Count);
+                return;
+            }
+            catch (ClusterSchemaException e)
+            {
+                SiloHostLog.WaitingForDatabase(logger, e.Message);
+                await backoff.WaitAsync(cancellation);
+            }
+        }
     }
 }

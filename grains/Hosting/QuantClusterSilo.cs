@@ -39,17 +39,6 @@ public static class QuantClusterSilo
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;
             });
-            silo.AddAdoNetGrainStorage(GrainStorage.Name, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-                o.GrainStorageSerializer = new JsonGrainStorageSerializer();
-            });
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
             if (setup.Address is { } address)
             {
                 silo.ConfigureEndpoints(address, setup.SiloPort, setup.GatewayPort);
@@ -62,6 +51,36 @@ public static class QuantClusterSilo
         else
         {
             silo.UseLocalhostClustering(setup.SiloPort, setup.GatewayPort, serviceId: setup.ServiceId, clusterId: setup.ClusterId);
+        }
+
+        return silo.AddQuantGrains(setup, results, bars);
+    }
+
+    /// <summary>
+    /// Everything of <see cref="AddQuantCluster"/> but clustering and endpoints, for hosts that bring
+    /// their own (Orleans' TestingHost).
+    /// </summary>
+    public static ISiloBuilder AddQuantGrains(this ISiloBuilder silo, ClusterSetup setup, IResultStore results, PostgresBarStore? bars)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(results);
+        if (setup.ConnectionString is { } connectionString)
+        {
+            silo.AddAdoNetGrainStorage(GrainStorage.Name, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+                o.GrainStorageSerializer = new JsonGrainStorageSerializer();
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+        else
+        {
             silo.AddMemoryGrainStorage(GrainStorage.Name);
             silo.UseInMemoryReminderService();
         }

@@ -47,26 +47,21 @@ public sealed class BatchPlanTests
     }
 
     [Fact]
-    public void Items_and_phases_cover_every_position_exactly_once()
+    public void Items_cover_every_position_exactly_once()
     {
-        var plan = new BatchPlan(8, 7, 3, 100);
+        var plan = new BatchPlan(8, 7, 100);
         var covered = new List<long>();
 
-        for (int phase = 0; phase < plan.Phases; phase++)
+        for (long item = 0; item < plan.TotalItems; item++)
         {
-            var (first, end) = plan.ItemsOf(phase);
-            for (long item = first; item < end; item++)
+            var (start, stop) = plan.PositionsOf(item);
+            for (long position = start; position < stop; position++)
             {
-                var (start, stop) = plan.PositionsOf(item);
-                for (long position = start; position < stop; position++)
-                {
-                    covered.Add(position);
-                }
+                covered.Add(position);
             }
         }
 
         Assert.Equal(15, plan.TotalItems);
-        Assert.Equal(5, plan.Phases);
         Assert.Equal(Enumerable.Range(0, 100).Select(i => (long)i), covered);
     }
 }
