@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Npgsql;
+using Orleans.Runtime;
 
 namespace QuantCluster.Cluster.Tests.Support;
 
 /// <summary>
 /// Waiting on a condition instead of sleeping: reads every 50 ms until the condition holds, and fails
 /// with what it waited for, the last value read and the silos' logs when it does not within the time
-/// given. A database error counts as "not yet" (the restart test polls through an outage) and is
-/// reported if the wait fails.
+/// given. A database error, or a grain call that fails while a silo is dying or the database is down,
+/// counts as "not yet" and is reported if the wait fails.
 /// </summary>
 internal static class Poll
 {
@@ -33,7 +34,7 @@ internal static class Poll
 
                 last = $"last read: {value}";
             }
-            catch (NpgsqlException e)
+            catch (Exception e) when (e is NpgsqlException or OrleansException or TimeoutException)
             {
                 last = $"last read failed: {e.Message}";
             }

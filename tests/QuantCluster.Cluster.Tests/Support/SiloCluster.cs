@@ -1,44 +1,48 @@
+using QuantCluster.Contracts.Jobs;
+
 namespace QuantCluster.Cluster.Tests.Support;
 
 /// <summary>
-/// A few <see cref="SiloProcess"/>es on one database, started together and ready once every one of
-/// them has joined the membership.
+/// A few <see cref="SiloProcess"/>es on one database, ready once every one of them is active in Orleans'
+/// membership table, and a <see cref="JobWatcher"/> on them.
 /// </summary>
 internal sealed class SiloCluster : IAsyncDisposable
 {
-    /// <summary>Phases of 8 items: <see cref="SmaSweep"/>'s 62 items make 8 phases, so a job persists its state 8 times.</summary>
-    public const int ItemsPerPhase = 8;
-
     /// <summary>
     /// 72 parameter sets over <see cref="SmaSweep"/>'s 100,000 bars, a tenth of a second or so: a silo
     /// is nearly always mid-item, and a job has dozens of items for a fault to land between.
     /// </summary>
     public const long BarEvaluationsPerItem = 7_200_000;
 
-    private SiloCluster(IReadOnlyList<SiloProcess> silos, ClusterTables tables)
+    private static readonly TimeSpan Joining = TimeSpan.FromSeconds(60);
+
+    private readonly string _connectionString;
+    private readonly List<SiloProcess> _silos;
+    private JobWatcher? _watcher;
+
+    private SiloCluster(string connectionString, List<SiloProcess> silos)
     {
-        Silos = silos;
-        Tables = tables;
+        _connectionString = connectionString;
+        _silos = silos;
+        Membership = new MembershipTable(connectionString);
     }
 
-    public IReadOnlyList<SiloProcess> Silos { get; }
+    public IReadOnlyList<SiloProcess> Silos => _silos;
 
-    public ClusterTables Tables { get; }
+    public MembershipTable Membership { get; }
+
+    public JobWatcher Jobs => _watcher!;
 
     /// <summary>Every silo's log, for failure messages.</summary>
-    public string Logs => string.Join('\n', Silos.Select(s => s.Log));
+    public string Logs => string.Join('\n', _silos.Select(s => s.Log));
 
     public static async Task<SiloCluster> StartAsync(string connectionString, int count)
     {
-        var silos = Enumerable.Range(1, count)
-            .Select(n => SiloProcess.Start(connectionString, $"silo-{n}", ItemsPerPhase, BarEvaluationsPerItem))
-            .ToArray();
-        var cluster = new SiloCluster(silos, new ClusterTables(connectionString));
+        var cluster = new SiloCluster(connectionString, [.. Enumerable.Range(1, count).Select(n => SiloProcess.Start(connectionString, $"silo-{n}", BarEvaluationsPerItem))]);
         try
         {
-            await Poll.UntilAsync(
-                async () => (await cluster.Tables.ActiveSilosAsync()).Count == count,
-                TimeSpan.FromSeconds(60), $"{count} silos join the cluster", () => cluster.Logs);
+            await Poll.UntilAsync(async () => await cluster.Membership.ActiveCountAsync() == count, Joining, $"{count} silos to join", () => cluster.Logs);
+            cluster._watcher = await JobWatcher.ConnectAsync(connectionString);
             return cluster;
         }
         catch
@@ -48,37 +52,41 @@ internal sealed class SiloCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>The process behind an active silo id.</summary>
-    public SiloProcess ProcessOf(string siloId)
+    /// <summary>Starts one more silo and waits until it is active.</summary>
+    public async Task<SiloProcess> AddSiloAsync()
     {
-        int processId = SiloProcess.ProcessIdOf(siloId);
-        return Silos.Single(s => s.ProcessId == processId);
+        var silo = SiloProcess.Start(_connectionString, $"silo-{_silos.Count + 1}", BarEvaluationsPerItem);
+        _silos.Add(silo);
+        await Poll.UntilAsync(async () => await Membership.StatusOfAsync(silo.Port) == MembershipTable.Active, Joining, $"{silo.Name} to join", () => Logs);
+        return silo;
     }
 
+    /// <summary>The process a silo address (as snapshots give it) belongs to.</summary>
+    public SiloProcess ProcessOf(string siloAddress) => _silos.Single(s => s.Is(siloAddress));
+
+    public Task<JobSnapshot> UntilAsync(Guid jobId, Func<JobSnapshot, bool> done, TimeSpan timeout, string what) =>
+        Poll.UntilAsync(() => Jobs.SnapshotAsync(jobId), done, timeout, what, () => Logs);
+
     /// <summary>
-    /// SIGKILLs a silo while it holds a claimed work item, and says which items those were. A silo is
-    /// between items for only a millisecond or so, but a test that meant to kill it mid-item must not
-    /// depend on luck: each candidate is frozen first (SIGSTOP), and once the server has finished
-    /// whatever it last sent, its claims are read; with none it is thawed and the next one tried.
+    /// SIGKILLs a silo other than the job's own while it holds one of the job's items, and returns it with
+    /// the items it held. A silo is between items for only a moment, but a test that meant to kill one
+    /// mid-item must not depend on luck: each candidate is frozen (SIGSTOP) first, then the job is asked
+    /// what it holds; holding nothing, it is thawed and the next is tried.
     /// </summary>
-    /// <param name="eligible">Which silo ids may be killed.</param>
-    public async Task<KilledSilo> KillOneHoldingWorkAsync(Func<string, bool> eligible)
+    public async Task<(SiloProcess Silo, IReadOnlyList<InFlightItem> Held)> KillOneHoldingWorkAsync(Guid jobId)
     {
-        var killed = await Poll.UntilAsync<KilledSilo?>(
+        var killed = await Poll.UntilAsync<(SiloProcess, IReadOnlyList<InFlightItem>)?>(
             async () =>
             {
-                foreach (string siloId in (await Tables.ActiveSilosAsync()).Where(eligible))
+                var host = (await Jobs.SnapshotAsync(jobId)).Host;
+                foreach (var silo in _silos.Where(s => !s.HasExited && !s.Is(host)))
                 {
-                    var silo = ProcessOf(siloId);
                     await silo.FreezeAsync();
-                    await Poll.UntilAsync(
-                        async () => await Tables.BusySessionsAsync(silo.Name) == 0,
-                        TimeSpan.FromSeconds(10), $"the server to finish {silo.Name}'s statements", () => Logs);
-                    var held = await Tables.ItemsHeldByAsync(siloId);
-                    if (held.Count > 0)
+                    var held = (await Jobs.SnapshotAsync(jobId)).InFlight.Where(i => silo.Is(i.Silo)).ToArray();
+                    if (held.Length > 0)
                     {
                         silo.Kill();
-                        return new KilledSilo(siloId, held);
+                        return (silo, held);
                     }
 
                     await silo.ResumeAsync();
@@ -88,12 +96,17 @@ internal sealed class SiloCluster : IAsyncDisposable
             },
             candidate => candidate is not null,
             TimeSpan.FromSeconds(30), "a silo holding a work item to kill", () => Logs);
-        return killed!; // The poll returns only a value that is not null.
+        return killed!.Value;
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var silo in Silos)
+        if (_watcher is not null)
+        {
+            await _watcher.DisposeAsync();
+        }
+
+        foreach (var silo in _silos)
         {
             await silo.DisposeAsync();
         }

@@ -1,44 +1,48 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace QuantCluster.Cluster.Tests.Support;
 
 /// <summary>
-/// One real silo: `dotnet quant-silo.dll` built beside the tests, with QUANT_DB set to a test
-/// database and short timings, so that a death is noticed in seconds and a small sweep still has
-/// many items and phases. Everything it logs is kept for failure messages. Disposing kills it and
-/// anything it started, whatever state the test left it in.
+/// One real silo: `dotnet quant-silo.dll` built beside the tests, with QUANT_DB set to a test database,
+/// listening on loopback ports of its own, and membership timings that notice a death in about 2 s.
+/// Everything it logs is kept for failure messages. Disposing kills it, whatever state the test left it in.
 /// </summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
-    /// <summary>Heartbeats every half second, dead after 3 s of silence; one worker, as the machines running the tests have two cores.</summary>
+    /// <summary>Probes time out after 1 s, 2 missed declare a silo dead with 1 vote; one worker, as the machines running the tests have two cores.</summary>
     private static readonly string[] Timings =
-        ["--workers", "1", "--heartbeat", "0.5", "--dead-after", "3", "--cache-mb", "256"];
+        ["--workers", "1", "--probe-timeout", "1", "--missed-probes", "2", "--death-votes", "1", "--cache-mb", "256", "--dashboard-port", "0"];
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
 
-    private SiloProcess(Process process, string name)
+    private SiloProcess(Process process, string name, int port)
     {
         _process = process;
         Name = name;
+        Port = port;
     }
 
-    /// <summary>How the tests call it in messages, and its sessions' application_name in pg_stat_activity.</summary>
+    /// <summary>How the tests call it in messages.</summary>
     public string Name { get; }
 
-    public int ProcessId => _process.Id;
+    /// <summary>Its silo-to-silo port, which names it in the membership table and in silo addresses (127.0.0.1:PORT@generation).</summary>
+    public int Port { get; }
 
     public bool HasExited => _process.HasExited;
 
     public string Log => string.Join('\n', _log);
 
     /// <param name="connectionString">The database the silo joins.</param>
-    /// <param name="name">Also its application_name, so the tests can tell its sessions from the others'.</param>
-    /// <param name="itemsPerPhase">Items a job started by this silo queues per phase.</param>
-    /// <param name="barEvaluationsPerItem">Bars x parameter sets per item of a job started by this silo.</param>
-    public static SiloProcess Start(string connectionString, string name, int itemsPerPhase, long barEvaluationsPerItem)
+    /// <param name="name">For messages.</param>
+    /// <param name="barEvaluationsPerItem">Bars x parameter sets per item of a job submitted to this silo.</param>
+    public static SiloProcess Start(string connectionString, string name, long barEvaluationsPerItem)
     {
+        int port = FreePort(), gateway = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -51,17 +55,18 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Add("--items-per-phase");
-        start.ArgumentList.Add(itemsPerPhase.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        start.ArgumentList.Add("--bar-evaluations-per-item");
-        start.ArgumentList.Add(barEvaluationsPerItem.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (string argument in new[] { "--address", "127.0.0.1", "--silo-port", Text(port), "--gateway-port", Text(gateway), "--bar-evaluations-per-item", Text(barEvaluationsPerItem) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["QUANT_DB"] = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name }.ConnectionString;
 
         // A developer's telemetry endpoint would only slow the silos down and mix test spans into real traces.
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
 
         var process = new Process { StartInfo = start };
-        var silo = new SiloProcess(process, name);
+        var silo = new SiloProcess(process, name, port);
         process.OutputDataReceived += (_, line) => silo.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => silo.Keep(line.Data);
         process.Start();
@@ -70,11 +75,10 @@ internal sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>The process id a silo id carries: ids read {machine}-{pid}-{8 hex digits}, and a machine name may hold dashes.</summary>
-    public static int ProcessIdOf(string siloId) =>
-        int.Parse(siloId.Split('-')[^2], System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Whether a silo address as snapshots give it (127.0.0.1:PORT@generation) is this silo's.</summary>
+    public bool Is(string siloAddress) => siloAddress.Contains($":{Port}@", StringComparison.Ordinal);
 
-    /// <summary>SIGKILL: no clean leave, no last heartbeat, connections cut by the kernel, as a crash or an OOM kill.</summary>
+    /// <summary>SIGKILL: no clean leave, connections cut by the kernel, as a crash or an OOM kill.</summary>
     public void Kill()
     {
         _process.Kill(entireProcessTree: true);
@@ -90,10 +94,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>SIGSTOP: the silo sends nothing more until <see cref="Resume"/>, so its rows in the store hold still while a test reads them.</summary>
+    /// <summary>SIGSTOP: the silo does nothing more until <see cref="ResumeAsync"/>, so what it holds holds still while a test looks.</summary>
     public Task FreezeAsync() => SignalAsync("STOP");
 
-    /// <summary>SIGCONT after <see cref="FreezeAsync"/>.</summary>
     public Task ResumeAsync() => SignalAsync("CONT");
 
     public async ValueTask DisposeAsync()
@@ -107,6 +110,15 @@ internal sealed class SiloProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private void Keep(string? line)
     {
         if (line is not null)
@@ -118,14 +130,11 @@ internal sealed class SiloProcess : IAsyncDisposable
     private async Task SignalAsync(string signal)
     {
         // .NET sends only SIGKILL itself; kill(1) sends the others.
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-        {
-            UseShellExecute = false,
-        })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, Text(_process.Id)]) { UseShellExecute = false })!;
         await kill.WaitForExitAsync();
         if (kill.ExitCode != 0)
         {
-            throw new InvalidOperationException($"kill -{signal} {ProcessId} failed with exit code {kill.ExitCode}.");
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed with exit code {kill.ExitCode}.");
         }
     }
 }

@@ -25,22 +25,27 @@ internal sealed class SmaSweep : IDisposable
     /// <summary>`quant sweep` arguments naming the strategy, the bars and the grid.</summary>
     public string[] Arguments => ["--strategy", "sma_crossover", "--data", BarsFile, "--grid", "fast=2:100:1", "--grid", "slow=10:500:10"];
 
-    /// <summary>Parameter sets of the grid that keep fast &lt; slow, counted here rather than by the engine under test.</summary>
-    public static int ValidSets
-    {
-        get
-        {
-            int valid = 0;
-            for (int fast = 2; fast <= 100; fast++)
-            {
-                for (int slow = 10; slow <= 500; slow += 10)
-                {
-                    valid += fast < slow ? 1 : 0;
-                }
-            }
+    /// <summary>The same over a grid ten times the size (fast 2..200, slow 10..1000 step 4): tens of seconds of two cores, time for a silo to join.</summary>
+    public string[] LongArguments => ["--strategy", "sma_crossover", "--data", BarsFile, "--grid", "fast=2:200:1", "--grid", "slow=10:1000:4"];
 
-            return valid;
+    /// <summary>Parameter sets of the grid that keep fast &lt; slow, counted here rather than by the engine under test.</summary>
+    public static int ValidSets => Valid(100, 500, 10);
+
+    /// <summary>Parameter sets of <see cref="LongArguments"/>' grid that keep fast &lt; slow.</summary>
+    public static int LongValidSets => Valid(200, 1000, 4);
+
+    private static int Valid(int fastMax, int slowMax, int slowStep)
+    {
+        int valid = 0;
+        for (int fast = 2; fast <= fastMax; fast++)
+        {
+            for (int slow = 10; slow <= slowMax; slow += slowStep)
+            {
+                valid += fast < slow ? 1 : 0;
+            }
         }
+
+        return valid;
     }
 
     /// <summary>A path in the sweep's own folder, removed with it.</summary>
