@@ -4,17 +4,15 @@ using QuantCluster.Contracts;
 using QuantCluster.Engine.Bars;
 using QuantCluster.Engine.Sweeps;
 using QuantCluster.Grains.Clients;
+using QuantCluster.Grains.Hosting;
 using QuantCluster.Grains.Jobs;
-using QuantCluster.Grains.Silos;
-using QuantCluster.Grains.Store;
-using QuantCluster.Grains.Store.Postgres;
 
 namespace QuantCluster.Benchmarks;
 
 /// <summary>
 /// The sweep throughput harness: one sma_crossover grid over generated bars, timed as bar-evaluations
 /// per second (a) by the engine alone on every core, (b) on the embedded local cluster, and (c) on a
-/// PostgreSQL cluster of 1 and 2 silo processes; the coordination overhead is each cluster figure
+/// cluster of 1 and 2 quant-silo processes on PostgreSQL; the coordination overhead is each cluster figure
 /// against the engine's on the same cores. Every figure is the median of three runs after a warm-up
 /// run (the silos' bar caches are warm). Run:
 ///   eval "$(eng/postgres.sh start)"
@@ -47,7 +45,7 @@ internal static class ClusterThroughput
         });
         Report("engine alone", cores, engine, engine);
 
-        await using (var local = await LocalCluster.StartAsync(cores, TimeProvider.System))
+        await using (var local = await LocalCluster.StartAsync(cores))
         {
             Report("embedded local cluster", cores, await ClusterRateAsync(local.Client, spec, barEvaluations), engine);
         }
@@ -55,11 +53,11 @@ internal static class ClusterThroughput
         foreach (var (silos, workers) in new[] { (1, 1), (2, 1), (1, cores) })
         {
             await using var database = await BenchDatabase.CreateAsync(connectionString);
-            await using IClusterStore store = await PostgresClusterStore.OpenAsync(database.ConnectionString, TimeProvider.System);
-            var processes = Enumerable.Range(0, silos).Select(_ => SiloProcess.Start(database.ConnectionString, workers)).ToArray();
+            var processes = Enumerable.Range(0, silos).Select(i => SiloProcess.Start(database.ConnectionString, workers, i)).ToArray();
             try
             {
-                double rate = await ClusterRateAsync(new ClusterClient(store, TimeProvider.System), spec, barEvaluations);
+                await using var cluster = await ConnectAsync(database.ConnectionString, silos);
+                double rate = await ClusterRateAsync(cluster.Client, spec, barEvaluations);
                 double engineOnSameCores = silos * workers >= cores ? engine : Median(() =>
                 {
                     var clock = Stopwatch.StartNew();
@@ -93,18 +91,53 @@ internal static class ClusterThroughput
         Data = new JobDataSource("BENCH", "1m") { GeneratedBars = bars, GeneratedSeed = 42 },
     };
 
-    /// <summary>Submits the job once to warm the silos (bars, JIT), then times three more; each time is the job's own, start to finish.</summary>
-    private static async Task<double> ClusterRateAsync(ClusterClient client, JobSpec spec, long barEvaluations)
+    /// <summary>Connects once every silo has joined (a client that came earlier would know only the first).</summary>
+    private static async Task<RemoteCluster> ConnectAsync(string connectionString, int silos)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+                {
+                    await connection.OpenAsync();
+                    await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE status = 3", connection);
+                    if ((long)(await command.ExecuteScalarAsync())! >= silos)
+                    {
+                        return await RemoteCluster.ConnectAsync(connectionString);
+                    }
+                }
+            }
+            catch (Npgsql.PostgresException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                // No silo has brought the schema up yet.
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"{silos} silo(s) did not join within a minute.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Submits the job once to warm the silos (bars, JIT), then times three more, each from the submit to the
+    /// client seeing the end (so the bars' loading on the job's silo, cached after the warm-up, is not counted).
+    /// </summary>
+    private static async Task<double> ClusterRateAsync(JobClient client, JobSpec spec, long barEvaluations)
     {
         var rates = new List<double>();
         for (int run = 0; run <= Runs; run++)
         {
-            var job = await client.SubmitAsync(spec);
             var clock = Stopwatch.StartNew();
+            var job = await client.SubmitAsync(spec);
             var final = await client.WaitAsync(job.JobId, TimeSpan.FromMilliseconds(20));
-            if (final.Job.Status != JobStatus.Completed)
+            if (final.Status != JobStatus.Completed)
             {
-                throw new InvalidOperationException($"The benchmark job ended {final.Job.Status}: {final.State?.Error}");
+                throw new InvalidOperationException($"The benchmark job ended {final.Status}: {final.Error}");
             }
 
             if (run > 0)

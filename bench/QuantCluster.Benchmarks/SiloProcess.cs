@@ -9,12 +9,21 @@ internal sealed class SiloProcess : IDisposable
 
     private SiloProcess(Process process) => _process = process;
 
-    public static SiloProcess Start(string connectionString, int workers)
+    /// <param name="connectionString">The cluster's database.</param>
+    /// <param name="workers">Evaluation workers.</param>
+    /// <param name="index">Which silo of the machine: its ports are 11111 + index and 30000 + index, on loopback.</param>
+    public static SiloProcess Start(string connectionString, int workers, int index)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "quant-silo.dll"));
-        start.ArgumentList.Add("--workers");
-        start.ArgumentList.Add(workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (string argument in new[]
+        {
+            "--workers", Text(workers), "--address", "127.0.0.1", "--silo-port", Text(11111 + index), "--gateway-port", Text(30000 + index), "--dashboard-port", "0",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["QUANT_DB"] = connectionString;
         var process = Process.Start(start) ?? throw new InvalidOperationException("quant-silo did not start.");
         process.OutputDataReceived += (_, _) => { };
@@ -29,6 +38,8 @@ internal sealed class SiloProcess : IDisposable
         process.BeginErrorReadLine();
         return new SiloProcess(process);
     }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose()
     {

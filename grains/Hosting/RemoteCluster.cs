@@ -53,12 +53,14 @@ public sealed class RemoteCluster : IAsyncDisposable
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException or System.Data.Common.DbException)
         {
             host.Dispose();
             await results.DisposeAsync();
+            // A database no silo ever started on has no membership table: the same story for the user.
+            string why = e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable } ? "no silo has ever joined it" : e.Message;
             throw new ClusterUnreachableException(
-                $"No silo of cluster '{clusterId}' answers ({e.Message}); start one with quant-silo on the same database.", e);
+                $"No silo of cluster '{clusterId}' answers ({why}); start one with quant-silo on the same database.", e);
         }
 
         var grains = host.Services.GetRequiredService<IClusterClient>();
