@@ -7,6 +7,7 @@ using QuantCluster.Grains.Jobs;
 using QuantCluster.Grains.Results;
 using QuantCluster.Grains.Serialization;
 using QuantCluster.Grains.Symbols;
+using QuantCluster.Grains.Telemetry;
 using QuantCluster.Grains.Workers;
 
 namespace QuantCluster.Grains.Hosting;
@@ -109,6 +110,8 @@ public static class QuantClusterSilo
         services.AddSingleton(Options.Create(setup.Jobs));
         services.AddSingleton<EvaluationWorkerPool>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<EvaluationWorkerPool>());
+        services.AddSingleton<ActiveSilosGauge>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<ActiveSilosGauge>());
         return silo;
     }
 }

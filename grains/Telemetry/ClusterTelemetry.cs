@@ -6,7 +6,7 @@ namespace QuantCluster.Grains.Telemetry;
 /// <summary>
 /// The cluster's spans and instruments, under one name ("QuantCluster") for both the ActivitySource
 /// and the Meter, so one line of exporter configuration picks up everything. Spans: "job.submit"
-/// (client), "job.phase" (owner silo), "batch.evaluate" (worker), linked by the trace context the
+/// (client), "job.phase" (the job grain's silo), "batch.evaluate" (worker), linked by the trace context the
 /// client stores in the job spec. Without a listener, starting a span costs a null check.
 /// </summary>
 public static class ClusterTelemetry
@@ -28,13 +28,13 @@ public static class ClusterTelemetry
     public static Histogram<double> BatchDuration { get; } =
         Meter.CreateHistogram<double>("quant.batch.duration", "s", "Wall time of one work item, from claim to completion");
 
-    /// <summary>Work items of running jobs not yet completed, as the owner silo last counted them.</summary>
+    /// <summary>Work items of running jobs not yet done, as the silo hosting each job grain last counted them.</summary>
     public static Gauge<long> QueueDepth { get; } =
-        Meter.CreateGauge<long>("quant.queue.depth", "{item}", "Open work items of the jobs this silo owns");
+        Meter.CreateGauge<long>("quant.queue.depth", "{item}", "Work items not yet done of the running jobs whose grains this silo hosts");
 
-    /// <summary>Active silos in the membership table, as this silo last read it.</summary>
+    /// <summary>Active silos in Orleans' membership, as this silo last saw it.</summary>
     public static Gauge<long> ActiveSilos { get; } =
-        Meter.CreateGauge<long>("quant.silos.active", "{silo}", "Active silos in the membership table, as last read");
+        Meter.CreateGauge<long>("quant.silos.active", "{silo}", "Active silos in the cluster's membership, as this silo sees it");
 
     public static Counter<long> CacheHits { get; } =
         Meter.CreateCounter<long>("quant.bar_cache.hits", "{lookup}", "Bar-series lookups served by the silo's cache");
