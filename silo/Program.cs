@@ -79,6 +79,7 @@ internal static class Program
         });
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         string listen = setup.Address?.ToString() ?? "0.0.0.0";
         builder.WebHost.UseUrls(dashboardPort > 0 ? $"http://{listen}:{dashboardPort}" : "http://127.0.0.1:0");

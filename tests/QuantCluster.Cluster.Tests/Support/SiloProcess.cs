@@ -15,7 +15,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 {
     /// <summary>Probes time out after 1 s, 2 missed declare a silo dead with 1 vote; one worker, as the machines running the tests have two cores.</summary>
     private static readonly string[] Timings =
-        ["--workers", "1", "--probe-timeout", "1", "--missed-probes", "2", "--death-votes", "1", "--cache-mb", "256", "--dashboard-port", "0"];
+        ["--workers", "1", "--probe-timeout", "1", "--missed-probes", "2", "--death-votes", "1", "--cache-mb", "256"];
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
@@ -40,7 +40,8 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <param name="connectionString">The database the silo joins.</param>
     /// <param name="name">For messages.</param>
     /// <param name="barEvaluationsPerItem">Bars x parameter sets per item of a job submitted to this silo.</param>
-    public static SiloProcess Start(string connectionString, string name, long barEvaluationsPerItem)
+    /// <param name="dashboardPort">Where it serves the Orleans dashboard; 0 for nowhere.</param>
+    public static SiloProcess Start(string connectionString, string name, long barEvaluationsPerItem, int dashboardPort = 0)
     {
         int port = FreePort(), gateway = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -55,7 +56,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (string argument in new[] { "--address", "127.0.0.1", "--silo-port", Text(port), "--gateway-port", Text(gateway), "--bar-evaluations-per-item", Text(barEvaluationsPerItem) })
+        foreach (string argument in new[] { "--address", "127.0.0.1", "--silo-port", Text(port), "--gateway-port", Text(gateway), "--bar-evaluations-per-item", Text(barEvaluationsPerItem), "--dashboard-port", Text(dashboardPort) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -112,7 +113,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
