@@ -7,6 +7,7 @@ using Orleans.Dashboard;
 using QuantCluster.Data.Postgres;
 using QuantCluster.Grains.Hosting;
 using QuantCluster.Grains.Results.Postgres;
+using QuantCluster.Grains.Symbols;
 using QuantCluster.Grains.Telemetry;
 using QuantCluster.Grains.Workers;
 
@@ -92,7 +93,7 @@ internal static class Program
         await using var bars = await PostgresBarStore.OpenAsync(connectionString, cancellation);
         builder.UseOrleans(silo =>
         {
-            silo.AddQuantCluster(setup, results, bars);
+            silo.AddQuantCluster(setup, results, new SymbolCache(bars, setup.CacheBudgetBytes));
             if (dashboardPort > 0)
             {
                 silo.AddDashboard();

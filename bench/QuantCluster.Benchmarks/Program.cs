@@ -5,16 +5,23 @@ namespace QuantCluster.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet suites: `dotnet run -c Release --project bench/QuantCluster.Benchmarks -- --filter '*'`.
 /// The sweep throughput figure of merit is `quant bench`; `-- cluster` runs the cluster throughput
-/// harness (<see cref="ClusterThroughput"/>) instead.
+/// harness (<see cref="ClusterThroughput"/>) instead, `-- small` the small-job latency (<see cref="SmallJobLatency"/>).
 /// </summary>
 internal static class Program
 {
     private static async Task Main(string[] args)
     {
-        if (args is ["cluster", ..])
+        switch (args)
         {
-            await ClusterThroughput.RunAsync(args);
-            return;
+            case ["cluster", ..]:
+                await ClusterThroughput.RunAsync(args);
+                return;
+            case ["small"]:
+                await SmallJobLatency.RunAsync();
+                return;
+            case ["small-steps", var bars]:
+                await SmallJobLatency.StepsAsync(bars);
+                return;
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -62,7 +62,7 @@ internal static class DemoCommand
                     : new JobDataSource(parse.GetValue(symbol) ?? "", "") { Path = file.FullName },
             };
 
-            await using var cluster = await ClusterConnection.StartLocalAsync(Math.Max(1, parse.GetValue(threads)));
+            await using var cluster = await ClusterConnection.StartLocalAsync(Math.Max(1, parse.GetValue(threads)), spec);
             var job = await cluster.Client.SubmitAsync(spec);
             bool asJson = parse.GetValue(json);
             var sweep = SweepDefinition.From(spec);

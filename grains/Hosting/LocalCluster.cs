@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QuantCluster.Grains.Clients;
+using QuantCluster.Contracts;
 using QuantCluster.Grains.Results;
+using QuantCluster.Grains.Symbols;
 using QuantCluster.Grains.Workers;
 
 namespace QuantCluster.Grains.Hosting;
@@ -24,7 +26,10 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public JobClient Client { get; }
 
-    public static async Task<LocalCluster> StartAsync(int workers, CancellationToken cancellationToken = default)
+    /// <param name="workers">Evaluation workers, one per core usually.</param>
+    /// <param name="warmUp">Bars the first job will run on: loaded while the silo starts, rather than after.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<LocalCluster> StartAsync(int workers, (JobDataSource Data, BacktestSettings Settings)? warmUp = null, CancellationToken cancellationToken = default)
     {
         var results = new InMemoryResultStore();
         var setup = new ClusterSetup
@@ -35,9 +40,20 @@ public sealed class LocalCluster : IAsyncDisposable
         };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo.AddQuantCluster(setup, results, bars: null));
+        var symbols = new SymbolCache(barStore: null, setup.CacheBudgetBytes);
+        builder.UseOrleans(silo => silo.AddQuantCluster(setup, results, symbols));
         var host = builder.Build();
+        var loading = warmUp is var (data, settings) ? Task.Run(() => symbols.EvaluatorAsync(data, settings, cancellationToken), cancellationToken) : Task.CompletedTask;
         await host.StartAsync(cancellationToken);
+        try
+        {
+            await loading;
+        }
+        catch (Exception e) when (e is BarSourceException)
+        {
+            // Not this start's failure: the job that needs these bars fails with the reason.
+        }
+
         var client = new JobClient(host.Services.GetRequiredService<IGrainFactory>(), results, TimeProvider.System);
         return new LocalCluster(host, client);
     }

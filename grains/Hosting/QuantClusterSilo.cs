@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using QuantCluster.Data.Postgres;
 using QuantCluster.Grains.Jobs;
 using QuantCluster.Grains.Results;
 using QuantCluster.Grains.Serialization;
@@ -21,12 +20,13 @@ public static class QuantClusterSilo
     /// <param name="silo">The silo to configure.</param>
     /// <param name="setup">How.</param>
     /// <param name="results">Where work items' results go: PostgreSQL with a database, memory without.</param>
-    /// <param name="bars">The bar store, with a database; null without.</param>
-    public static ISiloBuilder AddQuantCluster(this ISiloBuilder silo, ClusterSetup setup, IResultStore results, PostgresBarStore? bars)
+    /// <param name="symbols">The silo's bar cache, over the bar store with a database.</param>
+    public static ISiloBuilder AddQuantCluster(this ISiloBuilder silo, ClusterSetup setup, IResultStore results, SymbolCache symbols)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(symbols);
         setup.Validate();
         silo.Configure<ClusterOptions>(cluster =>
         {
@@ -54,18 +54,19 @@ public static class QuantClusterSilo
             silo.UseLocalhostClustering(setup.SiloPort, setup.GatewayPort, serviceId: setup.ServiceId, clusterId: setup.ClusterId);
         }
 
-        return silo.AddQuantGrains(setup, results, bars);
+        return silo.AddQuantGrains(setup, results, symbols);
     }
 
     /// <summary>
     /// Everything of <see cref="AddQuantCluster"/> but clustering and endpoints, for hosts that bring
     /// their own (Orleans' TestingHost).
     /// </summary>
-    public static ISiloBuilder AddQuantGrains(this ISiloBuilder silo, ClusterSetup setup, IResultStore results, PostgresBarStore? bars)
+    public static ISiloBuilder AddQuantGrains(this ISiloBuilder silo, ClusterSetup setup, IResultStore results, SymbolCache symbols)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(symbols);
         if (setup.ConnectionString is { } connectionString)
         {
             silo.AddAdoNetGrainStorage(GrainStorage.Name, o =>
@@ -99,11 +100,7 @@ public static class QuantClusterSilo
         var services = silo.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(results);
-        services.AddSingleton(new SymbolCache(bars, setup.CacheBudgetBytes));
-        if (bars is not null)
-        {
-            services.AddSingleton(bars);
-        }
+        services.AddSingleton(symbols);
 
         services.AddSingleton<SweepDefinitionCache>();
         services.AddSingleton(Options.Create(setup.Workers));

@@ -37,6 +37,9 @@ public sealed class SymbolCache
         _budgetBytes = budgetBytes;
     }
 
+    /// <summary>The bar store bars without a file or generator come from; null when this silo has no database.</summary>
+    public PostgresBarStore? BarStore => _barStore;
+
     /// <summary>An evaluator over the source's bars with these settings, loading the bars on first use.</summary>
     /// <exception cref="BarSourceException">The bars cannot be had: no such file or series, or bad data. Retrying will not help.</exception>
     /// <exception cref="IOException">The bar store could not be reached; retrying later may help.</exception>

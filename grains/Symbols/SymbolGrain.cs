@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using QuantCluster.Contracts.Symbols;
-using QuantCluster.Data.Postgres;
 
 namespace QuantCluster.Grains.Symbols;
 
@@ -8,7 +6,7 @@ namespace QuantCluster.Grains.Symbols;
 /// The Symbol grain (key: "SYMBOL/timeframe"): the series' coverage in the bar store, read once per
 /// activation and again after a minute. The bars themselves stay in each silo's <see cref="SymbolCache"/>.
 /// </summary>
-internal sealed class SymbolGrain(IServiceProvider services, TimeProvider clock) : Grain, ISymbolGrain
+internal sealed class SymbolGrain(SymbolCache symbols, TimeProvider clock) : Grain, ISymbolGrain
 {
     private static readonly TimeSpan Fresh = TimeSpan.FromMinutes(1);
 
@@ -21,7 +19,7 @@ internal sealed class SymbolGrain(IServiceProvider services, TimeProvider clock)
             return read.Coverage;
         }
 
-        if (services.GetService<PostgresBarStore>() is not { } store)
+        if (symbols.BarStore is not { } store)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using QuantCluster.Contracts;
 using QuantCluster.Grains.Clients;
 using QuantCluster.Grains.Hosting;
 
@@ -29,9 +30,10 @@ internal sealed class ClusterConnection : IAsyncDisposable
         return new ClusterConnection(cluster.Client, cluster, isLocal: false);
     }
 
-    public static async Task<ClusterConnection> StartLocalAsync(int workers)
+    /// <summary>Starts the embedded cluster, loading the bars of <paramref name="spec"/> meanwhile.</summary>
+    public static async Task<ClusterConnection> StartLocalAsync(int workers, JobSpec spec)
     {
-        var cluster = await LocalCluster.StartAsync(workers);
+        var cluster = await LocalCluster.StartAsync(workers, (spec.Data, spec.Settings));
         return new ClusterConnection(cluster.Client, cluster, isLocal: true);
     }
 

@@ -101,7 +101,7 @@ internal static class SweepCommand
 
             string? connectionString = parse.GetValue(local) ? null : database.OptionalConnectionString(parse);
             await using var cluster = connectionString is null
-                ? await ClusterConnection.StartLocalAsync(Math.Max(1, parse.GetValue(workers)))
+                ? await ClusterConnection.StartLocalAsync(Math.Max(1, parse.GetValue(workers)), spec)
                 : await ClusterConnection.OpenAsync(connectionString);
             if (cluster.IsLocal && spec.Data.Path is null && spec.Data.GeneratedBars == 0)
             {

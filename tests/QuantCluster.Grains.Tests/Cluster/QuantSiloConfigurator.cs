@@ -1,6 +1,7 @@
 using Orleans.TestingHost;
 using QuantCluster.Grains.Hosting;
 using QuantCluster.Grains.Jobs;
+using QuantCluster.Grains.Symbols;
 using QuantCluster.Grains.Workers;
 
 namespace QuantCluster.Grains.Tests.Cluster;
@@ -15,5 +16,5 @@ public sealed class QuantSiloConfigurator : ISiloConfigurator
         CacheBudgetBytes = 256L << 20,
     };
 
-    public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddQuantGrains(Setup, TwoSiloCluster.Results, bars: null);
+    public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddQuantGrains(Setup, TwoSiloCluster.Results, new SymbolCache(barStore: null, Setup.CacheBudgetBytes));
 }
