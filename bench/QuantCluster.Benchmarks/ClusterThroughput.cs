@@ -94,33 +94,8 @@ internal static class ClusterThroughput
     /// <summary>Connects once every silo has joined (a client that came earlier would know only the first).</summary>
     private static async Task<RemoteCluster> ConnectAsync(string connectionString, int silos)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
-                {
-                    await connection.OpenAsync();
-                    await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE status = 3", connection);
-                    if ((long)(await command.ExecuteScalarAsync())! >= silos)
-                    {
-                        return await RemoteCluster.ConnectAsync(connectionString);
-                    }
-                }
-            }
-            catch (Npgsql.PostgresException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                // No silo has brought the schema up yet.
-            }
-
-            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new TimeoutException($"{silos} silo(s) did not join within a minute.");
-            }
-
-            await Task.Delay(200);
-        }
+        await ClusterReadiness.WaitForActiveSilosAsync(connectionString, silos);
+        return await RemoteCluster.ConnectAsync(connectionString);
     }
 
     /// <summary>

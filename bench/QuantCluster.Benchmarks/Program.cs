@@ -16,6 +16,9 @@ internal static class Program
             case ["cluster", ..]:
                 await ClusterThroughput.RunAsync(args);
                 return;
+            case ["bounded"]:
+                await BoundedMemoryRun.RunAsync();
+                return;
             case ["small"]:
                 await SmallJobLatency.RunAsync();
                 return;

@@ -39,6 +39,8 @@ internal sealed class SiloProcess : IDisposable
         return new SiloProcess(process);
     }
 
+    public int ProcessId => _process.Id;
+
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose()
