@@ -19,8 +19,8 @@ internal static class Program
             case ["bounded"]:
                 await BoundedMemoryRun.RunAsync();
                 return;
-            case ["small"]:
-                await SmallJobLatency.RunAsync();
+            case ["small", .. var quant]:
+                await SmallJobLatency.RunAsync(quant.FirstOrDefault());
                 return;
             case ["small-steps", var bars]:
                 await SmallJobLatency.StepsAsync(bars);

@@ -11,20 +11,22 @@ namespace QuantCluster.Benchmarks;
 /// How quick a small job is on the embedded cluster: the 780-set sma_crossover grid over 20,000 bars,
 /// timed as a user sees it (a whole `quant sweep` process, launch to exit, median of 5 after a warm-up),
 /// then one cold run of each start-up step in a fresh process, to show where the time goes. Run:
-///   dotnet run -c Release --project bench/QuantCluster.Benchmarks -- small
+///   dotnet run -c Release --project bench/QuantCluster.Benchmarks -- small [QUANT_DLL]
+/// QUANT_DLL is the quant.dll to time, by default the one built beside the benchmarks; a published one
+/// (dotnet publish client -c Release -r linux-x64 -o out/quant, compiled ahead of time) starts faster.
 /// </summary>
 internal static class SmallJobLatency
 {
     private const int Runs = 5;
 
-    public static async Task RunAsync()
+    public static async Task RunAsync(string? quantDll)
     {
         string folder = Directory.CreateTempSubdirectory("quant-small-job").FullName;
         try
         {
             string bars = Path.Combine(folder, "bars.parquet");
             BarFiles.Write(bars, RandomWalkBars.Generate(20_000, new Random(42), "SMALL"));
-            string quant = Path.Combine(AppContext.BaseDirectory, "quant.dll");
+            string quant = Path.GetFullPath(quantDll ?? Path.Combine(AppContext.BaseDirectory, "quant.dll"));
             string[] sweep = ["sweep", "--strategy", "sma_crossover", "--data", bars, "--grid", "fast=5:100:5", "--grid", "slow=10:400:10", "--json"];
             var times = new List<double>();
             for (int run = 0; run <= Runs; run++)
@@ -38,7 +40,7 @@ internal static class SmallJobLatency
             }
 
             times.Sort();
-            Console.WriteLine($"quant sweep, 780 sets x 20,000 bars, whole process: median {times[Runs / 2]:F3} s (runs {string.Join(", ", times.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)))})");
+            Console.WriteLine($"{quant}: quant sweep, 780 positions x 20,000 bars, whole process: median {times[Runs / 2]:F3} s (runs {string.Join(", ", times.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)))})");
             Console.WriteLine(await RunAsync("dotnet", [typeof(SmallJobLatency).Assembly.Location, "small-steps", bars]));
         }
         finally

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QuantCluster.Grains.Clients;
 using QuantCluster.Contracts;
+using QuantCluster.Grains.Jobs;
 using QuantCluster.Grains.Results;
 using QuantCluster.Grains.Symbols;
 using QuantCluster.Grains.Workers;
@@ -37,6 +38,7 @@ public sealed class LocalCluster : IAsyncDisposable
             SiloPort = FreePort.Next(),
             GatewayPort = 0,
             Workers = new WorkerOptions { Workers = workers },
+            Jobs = new JobGrainOptions { Reminders = false },
         };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();

@@ -84,7 +84,10 @@ public static class QuantClusterSilo
         else
         {
             silo.AddMemoryGrainStorage(GrainStorage.Name);
-            silo.UseInMemoryReminderService();
+            if (setup.Jobs.Reminders)
+            {
+                silo.UseInMemoryReminderService();
+            }
         }
 
         silo.Configure<ClusterMembershipOptions>(membership =>

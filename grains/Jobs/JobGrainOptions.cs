@@ -12,6 +12,12 @@ public sealed record JobGrainOptions
     /// </summary>
     public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Whether a reminder brings a running job back when its silo dies. The embedded cluster has one
+    /// silo, whose jobs end with its process, so it saves itself the reminder service.
+    /// </summary>
+    public bool Reminders { get; init; } = true;
+
     /// <summary>Failed attempts after which an item fails its job.</summary>
     public int AttemptsPerItem { get; init; } = 3;
 

@@ -112,7 +112,11 @@ internal sealed class OptimizationJobGrain(
         State.Plan = BatchPlan.For(sweep, State.BarCount, options.Value.BarEvaluationsPerItem);
         State.Status = JobStatus.Running;
         State.StartedAt = now;
-        await this.RegisterOrUpdateReminder(KeepRunning, ReminderPeriod, ReminderPeriod);
+        if (options.Value.Reminders)
+        {
+            await this.RegisterOrUpdateReminder(KeepRunning, ReminderPeriod, ReminderPeriod);
+        }
+
         await stored.WriteStateAsync();
         _sweep = sweep;
         _ledger = new WorkLedger(State.Plan.TotalItems);
@@ -301,6 +305,11 @@ internal sealed class OptimizationJobGrain(
 
     private async Task ForgetReminderAsync()
     {
+        if (!options.Value.Reminders)
+        {
+            return;
+        }
+
         try
         {
             if (await this.GetReminder(KeepRunning) is { } reminder)
