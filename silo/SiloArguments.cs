@@ -75,11 +75,13 @@ internal sealed class SiloArguments
             throw new ArgumentException($"--probe-timeout must be a positive number of seconds; got {probe.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        // Faster probing wants the membership table refreshed as often, or a dead silo lingers in other silos' views.
+        // Probing faster than Orleans' default wants the membership table written and read as often, or a
+        // dead silo lingers in the other silos' views; at the default, Orleans' own periods stand.
+        var production = MembershipTimings.Production;
+        var period = probe < production.ProbeTimeout.TotalSeconds ? TimeSpan.FromSeconds(probe * 2) : (TimeSpan?)null;
         var timings = new MembershipTimings(
             TimeSpan.FromSeconds(probe), parse.GetValue(MissedProbes), parse.GetValue(DeathVotes),
-            TimeSpan.FromSeconds(Math.Min(MembershipTimings.Production.IAmAlivePeriod.TotalSeconds, probe * 2)),
-            TimeSpan.FromSeconds(Math.Min(MembershipTimings.Production.TableRefresh.TotalSeconds, probe * 2)));
+            period ?? production.IAmAlivePeriod, period ?? production.TableRefresh);
         var setup = new ClusterSetup
         {
             ConnectionString = connectionString,

@@ -343,7 +343,7 @@ internal sealed class OptimizationJobGrain(
             Status = State.Status,
             Phases = 1,
             TotalItems = plan?.TotalItems ?? 0,
-            ItemsDone = _ledger?.Done ?? (State.Status == JobStatus.Completed ? plan?.TotalItems ?? 0 : State.DoneBelow + State.DoneAbove.Count),
+            ItemsDone = _ledger?.Done ?? State.DoneBelow + State.DoneAbove.Count,
             InFlight = _ledger?.InFlight.Select(e => new InFlightItem(e.Key, e.Value.Silo.ToParsableString(), e.Value.Attempt)).OrderBy(i => i.ItemIndex).ToArray() ?? [],
             Reassigned = State.Reassigned,
             FailedAttempts = State.FailedAttempts,

@@ -50,6 +50,32 @@ internal sealed class JobRegistryGrain(
         }
     }
 
+    public Task<IReadOnlyList<JobSummary>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<JobSummary>>([.. stored.State.Jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.JobId)]);
+
+    public async Task<ActiveJobs> WaitForWorkAsync(long seenVersion, TimeSpan wait)
+    {
+        if (seenVersion == _version)
+        {
+            try
+            {
+                await _changed.Task.WaitAsync(wait);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing changed: the worker asks again.
+            }
+        }
+
+        return Active();
+    }
+
+    public Task AnnounceWorkAsync(Guid jobId)
+    {
+        Changed();
+        return Task.CompletedTask;
+    }
+
     private async Task AddOrUpdateAsync(JobSummary job)
     {
         var jobs = stored.State.Jobs;
@@ -85,32 +111,6 @@ internal sealed class JobRegistryGrain(
         jobs[index] = jobs[index] with { Status = status };
         await stored.WriteStateAsync();
         Changed();
-    }
-
-    public Task<IReadOnlyList<JobSummary>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<JobSummary>>([.. stored.State.Jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.JobId)]);
-
-    public async Task<ActiveJobs> WaitForWorkAsync(long seenVersion, TimeSpan wait)
-    {
-        if (seenVersion == _version)
-        {
-            try
-            {
-                await _changed.Task.WaitAsync(wait);
-            }
-            catch (TimeoutException)
-            {
-                // Nothing changed: the worker asks again.
-            }
-        }
-
-        return Active();
-    }
-
-    public Task AnnounceWorkAsync(Guid jobId)
-    {
-        Changed();
-        return Task.CompletedTask;
     }
 
     private ActiveJobs Active() => new(

@@ -87,7 +87,7 @@ internal sealed class EvaluationWorker(
     }
 
     /// <summary>Evaluates and stores one item: its completion, or its failure when it cannot be evaluated.</summary>
-    private async Task<object> EvaluateAsync(WorkAssignment assignment)
+    private async Task<ItemOutcome> EvaluateAsync(WorkAssignment assignment)
     {
         var started = Stopwatch.GetTimestamp();
         using var span = StartSpan(assignment);
@@ -111,13 +111,13 @@ internal sealed class EvaluationWorker(
             ClusterTelemetry.BarEvaluations.Add((long)evaluated.Length * evaluator.Bars.Count);
             ClusterTelemetry.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             var best = Leaderboard.Top(sweep.Objective, evaluated, OptimizationJobState.LeaderboardSize);
-            return new ItemCompletion(assignment.ItemIndex, assignment.Attempt, silo.SiloAddress, evaluated.Length, best);
+            return new ItemOutcome(new ItemCompletion(assignment.ItemIndex, assignment.Attempt, silo.SiloAddress, evaluated.Length, best), null);
         }
         catch (Exception e) when (e is BarSourceException or StrategyParameterException or ArgumentException or InvalidOperationException)
         {
             span?.SetStatus(ActivityStatusCode.Error, e.Message);
             WorkerLog.ItemFailed(logger, assignment.ItemIndex, assignment.JobId, e.Message);
-            return new ItemFailure(assignment.ItemIndex, assignment.Attempt, silo.SiloAddress, e.Message);
+            return new ItemOutcome(null, new ItemFailure(assignment.ItemIndex, assignment.Attempt, silo.SiloAddress, e.Message));
         }
     }
 
@@ -143,16 +143,16 @@ internal sealed class EvaluationWorker(
     /// Reports the outcome, retrying while the job's silo is unreachable (the job then comes back on
     /// another silo). Its results are stored already, so an outcome that never arrives costs a redo, not a result.
     /// </summary>
-    private async Task<WorkAssignment?> ReportAsync(IOptimizationJobGrain job, object outcome, bool claimNext)
+    private async Task<WorkAssignment?> ReportAsync(IOptimizationJobGrain job, ItemOutcome outcome, bool claimNext)
     {
         var backoff = new Backoff(options.Value.MaxBackoff, clock);
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                return outcome is ItemCompletion completion
+                return outcome.Completion is { } completion
                     ? await job.CompleteAsync(completion, claimNext)
-                    : await job.FailAsync((ItemFailure)outcome, claimNext);
+                    : await job.FailAsync(outcome.Failure!, claimNext);
             }
             catch (Exception e) when (IsTransient(e) && attempt < 30)
             {
