@@ -74,7 +74,7 @@ internal static class CsvTable
         return new TableInspection(
             "CSV",
             table.RowCount,
-            [.. table.Columns.Select(c => new TableColumnSummary(c.Name, c.Type, [], []))],
+            [.. table.Columns.Select(c => new TableColumnSummary(c.Name, c.Type, [], [], c.Nulls?.LongCount(n => n) ?? 0))],
             table.RowCount > 0 ? [new RowGroupSummary(0, table.RowCount, size, size)] : [],
             [],
             symbol?.Name,

@@ -7,7 +7,7 @@ internal static class ParquetColumnTypes
 {
     public static TableValueKind KindOf(ParquetColumnInfo column) => column.LogicalType switch
     {
-        ParquetLogicalType.Decimal => TableValueKind.Unsupported,
+        ParquetLogicalType.Decimal or ParquetLogicalType.Float16 => TableValueKind.Unsupported,
         ParquetLogicalType.Timestamp => TableValueKind.Timestamp,
         ParquetLogicalType.Date => TableValueKind.Date,
         ParquetLogicalType.Time when column.PhysicalType is ParquetPhysicalType.Int32 or ParquetPhysicalType.Int64 => TableValueKind.Time,
@@ -35,6 +35,7 @@ internal static class ParquetColumnTypes
         ParquetLogicalType.Json => "JSON",
         ParquetLogicalType.Uuid => "UUID",
         ParquetLogicalType.Decimal => "DECIMAL",
+        ParquetLogicalType.Float16 => "FLOAT16",
         _ => column.PhysicalType switch
         {
             ParquetPhysicalType.Boolean => "BOOLEAN",
