@@ -24,7 +24,7 @@ internal static class Program
         // Disposing flushes, so a short run's spans and metrics still reach the collector.
         using (telemetry)
         {
-            return Root().Parse(args).Invoke();
+            return CommandErrors.Invoke(Root(), args);
         }
     }
 
