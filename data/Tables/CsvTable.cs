@@ -79,6 +79,7 @@ internal static class CsvTable
             [],
             symbol?.Name,
             timestamp?.Name,
-            SymbolSummaries.Of(symbol, timestamp?.Get<long>(), timestamp?.Nulls, table.RowCount));
+            SymbolSummaries.Of(symbol, timestamp?.Get<long>(), timestamp?.Nulls, table.RowCount),
+            BarColumns.FindUnique(names, BarColumns.VolumeAliases) is { } v ? names[v] : null);
     }
 }

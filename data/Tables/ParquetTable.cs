@@ -74,6 +74,7 @@ internal static class ParquetTable
             [.. chunks.Select(k => ParquetNames.Of(k.Codec)).Distinct()],
             symbol?.Name,
             times is null ? null : timestamp!.Name,
-            SymbolSummaries.Of(symbol, times, timestamp?.Nulls, (int)file.RowCount));
+            SymbolSummaries.Of(symbol, times, timestamp?.Nulls, (int)file.RowCount),
+            BarColumns.FindUnique(names, BarColumns.VolumeAliases) is { } v ? names[v] : null);
     }
 }
