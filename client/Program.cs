@@ -2,6 +2,7 @@ using System.CommandLine;
 using QuantCluster.Client.Commands;
 using QuantCluster.Client.Commands.Data;
 using QuantCluster.Client.Commands.Jobs;
+using QuantCluster.Client.Output;
 using QuantCluster.Grains.Telemetry;
 
 namespace QuantCluster.Client;
@@ -24,6 +25,7 @@ internal static class Program
         // Disposing flushes, so a short run's spans and metrics still reach the collector.
         using (telemetry)
         {
+            ConsoleLayout.Configure();
             return CommandErrors.Invoke(Root(), args);
         }
     }
