@@ -17,7 +17,8 @@ public sealed class ParquetFileReader : IDisposable
     private ParquetFileReader(ParquetSharp.ParquetFileReader file)
     {
         _file = file;
-        using var metadata = file.FileMetaData;
+        // The reader owns its metadata object and disposes it with itself.
+        var metadata = file.FileMetaData;
         Schema = ParquetSchema.Of(metadata.Schema);
         RowCount = metadata.NumRows;
         CreatedBy = metadata.CreatedBy;

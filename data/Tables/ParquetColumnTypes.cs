@@ -36,16 +36,12 @@ internal static class ParquetColumnTypes
         ParquetLogicalType.Uuid => "UUID",
         ParquetLogicalType.Decimal => "DECIMAL",
         ParquetLogicalType.Float16 => "FLOAT16",
+        // Bytes without a logical type print as DuckDB names them, BINARY; the other physical types by the format's names.
         _ => column.PhysicalType switch
         {
-            ParquetPhysicalType.Boolean => "BOOLEAN",
-            ParquetPhysicalType.Int32 => "INT32",
-            ParquetPhysicalType.Int64 => "INT64",
-            ParquetPhysicalType.Int96 => "INT96",
-            ParquetPhysicalType.Float => "FLOAT",
-            ParquetPhysicalType.Double => "DOUBLE",
             ParquetPhysicalType.ByteArray => "BINARY",
-            _ => $"FIXED_LEN_BYTE_ARRAY({column.TypeLength})",
+            ParquetPhysicalType.FixedLenByteArray => $"FIXED_LEN_BYTE_ARRAY({column.TypeLength})",
+            var physical => ParquetNames.Of(physical),
         },
     };
 
