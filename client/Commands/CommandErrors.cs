@@ -30,6 +30,18 @@ internal static class CommandErrors
 
         var parse = root.Parse(args);
         Verbose = parse.GetValue(VerboseOption);
+        if (parse.Errors.Count > 0)
+        {
+            // A command line that does not parse is bad input too: its errors, not a page of help.
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            Console.Error.WriteLine($"(`{CommandPath(parse.CommandResult)} --help` lists what it takes)");
+            return CommandFailure.BadInput;
+        }
+
         return Run(() => parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
     }
 
@@ -56,6 +68,9 @@ internal static class CommandErrors
             return Report(e);
         }
     }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result) =>
+        result.Parent is System.CommandLine.Parsing.CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "quant";
 
     private static int Report(Exception exception)
     {

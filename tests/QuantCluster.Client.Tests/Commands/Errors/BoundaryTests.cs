@@ -36,6 +36,18 @@ public sealed class BoundaryTests
     }
 
     [Fact]
+    public void A_command_line_that_does_not_parse_is_bad_input_with_its_error_and_where_help_is()
+    {
+        var run = QuantProcess.Run("data", "inspect", RepositoryPaths.MarketFile("GOOG.csv"), "--no-such-option");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            ["error: Unrecognized command or argument '--no-such-option'.", "(`quant data inspect --help` lists what it takes)"],
+            run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
     public void Verbose_is_accepted_before_the_command_too()
     {
         var run = QuantProcess.Run("--verbose", "strategy", "list");
