@@ -27,7 +27,8 @@ internal sealed partial record CommandFailure(int ExitCode, IReadOnlyList<string
             OperationCanceledException => new(Cancelled, ["error: cancelled"]),
             _ when IsBadInput(e) => new(BadInput, [$"error: {OneLine(e.Message)}"]),
             IOException or UnauthorizedAccessException or TimeoutException => new(Failed, [$"error: {OneLine(e.Message)}"]),
-            _ when IsDatabase(e) => new(Failed, [$"error: the database failed: {OneLine(e.Message)}"]),
+            _ when IsFrom(e, "Npgsql.") => new(Failed, [$"error: the database failed: {OneLine(e.Message)}"]),
+            _ when IsFrom(e, "Orleans.") => new(Failed, [$"error: the cluster failed: {OneLine(e.Message)}"]),
             _ => new(Failed, [$"error: unexpected {e.GetType().Name}: {OneLine(e.Message)}", "(a bug in quant: run again with --verbose for where it happened, and report it)"]),
         };
     }
@@ -37,9 +38,8 @@ internal sealed partial record CommandFailure(int ExitCode, IReadOnlyList<string
         e is BarDataException or ParquetFormatException or InvalidDataException or StrategyParameterException or ArgumentException
             or FormatException or KeyNotFoundException or FileNotFoundException or DirectoryNotFoundException;
 
-    // By name, so the boundary needs no reference to each driver: Npgsql's and Orleans' errors.
-    private static bool IsDatabase(Exception e) =>
-        e.GetType().FullName is { } name && (name.StartsWith("Npgsql.", StringComparison.Ordinal) || name.StartsWith("Orleans.", StringComparison.Ordinal));
+    // By namespace, so the boundary needs no reference to each library: Npgsql's and Orleans' errors.
+    private static bool IsFrom(Exception e, string space) => e.GetType().FullName?.StartsWith(space, StringComparison.Ordinal) == true;
 
     private static Exception Unwrap(Exception e) => e switch
     {
