@@ -2,6 +2,7 @@ using System.CommandLine;
 using QuantCluster.Client.Commands;
 using QuantCluster.Client.Commands.Data;
 using QuantCluster.Client.Commands.Jobs;
+using QuantCluster.Client.Output;
 using QuantCluster.Grains.Telemetry;
 
 namespace QuantCluster.Client;
@@ -24,7 +25,8 @@ internal static class Program
         // Disposing flushes, so a short run's spans and metrics still reach the collector.
         using (telemetry)
         {
-            return Root().Parse(args).Invoke();
+            ConsoleLayout.Configure();
+            return CommandErrors.Invoke(Root(), args);
         }
     }
 

@@ -44,6 +44,11 @@ public static class BarFiles
         }
 
         var full = Path.GetFullPath(path);
+        if (!Directory.Exists(Path.GetDirectoryName(full)))
+        {
+            throw new DirectoryNotFoundException($"There is no folder {Path.GetDirectoryName(full)} to write {Path.GetFileName(full)} in.");
+        }
+
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {

@@ -6,7 +6,8 @@ namespace QuantCluster.Data.Csv;
 /// <summary>
 /// OHLCV bars from a CSV file with a header row. Columns are found by name (timestamp: ts, time,
 /// timestamp, date, datetime or an unnamed first column; open/o, high/h, low/l, close/c, and
-/// optionally volume/vol/v and symbol/ticker), in any order and case. Timestamps are ISO-8601
+/// optionally volume/vol/v and symbol/ticker), in any order and case. Volume is optional: without
+/// the column, or in an empty cell, a bar's volume is NaN; a missing price is refused. Timestamps are ISO-8601
 /// (no zone is UTC) or epoch seconds, milliseconds, microseconds or nanoseconds. The bars are
 /// validated before they are returned: a bad file is refused whole, with the line and the reason.
 /// </summary>
@@ -75,7 +76,7 @@ public static class CsvBarReader
                 record.Number(columns.High, "high"),
                 record.Number(columns.Low, "low"),
                 record.Number(columns.Close, "close"),
-                columns.Volume is { } volume ? record.Number(volume, "volume") : 0);
+                columns.Volume is { } volume ? record.Volume(volume) : double.NaN);
         }
 
         selection.EnsureOneSymbol(sourceName);

@@ -20,6 +20,9 @@ internal readonly struct CsvBarRecord(CsvReader reader, string sourceName)
         : reader.IsEmpty(index) ? throw Fail($"missing {field}")
         : throw Fail($"{field} '{reader.GetString(index)}' is not a number");
 
+    /// <summary>A volume, or NaN for an empty cell (as DuckDB writes a NULL): bars may have no volume, never no price.</summary>
+    public double Volume(int index) => reader.IsEmpty(index) ? double.NaN : Number(index, "volume");
+
     public long Timestamp(int index) =>
         CsvTimestamp.TryParse(reader.GetSpan(index), out long microseconds) ? microseconds
         : reader.IsEmpty(index) ? throw Fail("missing timestamp")

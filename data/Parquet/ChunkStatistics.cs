@@ -1,94 +1,61 @@
-using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using ParquetSharp;
 
 namespace QuantCluster.Data.Parquet;
 
 /// <summary>
-/// Statistics for a written column chunk. Signed types fill both the deprecated min/max (signed
-/// order) and min_value/max_value; strings only the latter, as their deprecated order was wrong.
+/// A column chunk's footer statistics in the column's value type (timestamps in UTC
+/// microseconds). ParquetSharp already drops statistics a writer is known to have ordered
+/// wrongly; INT96 statistics were never well defined, so they are not used.
 /// </summary>
 internal static class ChunkStatistics
 {
-    public static StatisticsMetadata ForInt64(long[] values, ParquetWriteColumn column, int start, int count)
+    public static ParquetColumnStatistics? Of(ColumnChunkMetaData chunk, ParquetColumnInfo column)
     {
-        long min = long.MaxValue, max = long.MinValue, nulls = 0;
-        for (var row = start; row < start + count; row++)
+        if (!chunk.IsStatsSet)
         {
-            if (column.IsNull(row))
-            {
-                nulls++;
-                continue;
-            }
-
-            min = Math.Min(min, values[row]);
-            max = Math.Max(max, values[row]);
+            return null;
         }
 
-        return nulls == count ? new() { NullCount = nulls } : Signed(Int64Bytes(min), Int64Bytes(max), nulls);
-    }
-
-    public static StatisticsMetadata ForDouble(double[] values, ParquetWriteColumn column, int start, int count)
-    {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        long nulls = 0, ordered = 0;
-        for (var row = start; row < start + count; row++)
+        using var statistics = chunk.Statistics;
+        if (statistics is null)
         {
-            if (column.IsNull(row))
-            {
-                nulls++;
-            }
-            else if (!double.IsNaN(values[row]))
-            {
-                // NaN has no place in an order, so the format leaves it out of min and max.
-                ordered++;
-                min = Math.Min(min, values[row]);
-                max = Math.Max(max, values[row]);
-            }
+            return null;
         }
 
-        if (ordered == 0)
-            return new() { NullCount = nulls };
-
-        // The format asks for -0.0 as a zero minimum and +0.0 as a zero maximum, so a reader
-        // filtering on either zero keeps the chunk.
-        if (min == 0)
-            min = -0.0;
-        if (max == 0)
-            max = 0.0;
-        return Signed(DoubleBytes(min), DoubleBytes(max), nulls);
+        var (min, max) = statistics.HasMinMax ? (Value(statistics, column, min: true), Value(statistics, column, min: false)) : (null, null);
+        return new ParquetColumnStatistics(min, max, statistics.NullCount, statistics.DistinctCount > 0 ? statistics.DistinctCount : null);
     }
 
-    /// <summary>Strings compare as unsigned bytes of their UTF-8, over the chunk's dictionary.</summary>
-    public static StatisticsMetadata ForStrings(IReadOnlyList<byte[]> dictionary, long nulls)
+    private static object? Value(Statistics statistics, ParquetColumnInfo column, bool min) => statistics switch
     {
-        if (dictionary.Count == 0)
-            return new() { NullCount = nulls };
-        var min = dictionary[0];
-        var max = dictionary[0];
-        foreach (var entry in dictionary)
+        Statistics<bool> s => min ? s.Min : s.Max,
+        Statistics<int> s => min ? s.Min : s.Max,
+        Statistics<long> s when column.IsInt64Timestamp => TimestampConversion.ToMicros(min ? s.Min : s.Max, column.TimeUnit!.Value),
+        Statistics<long> s => min ? s.Min : s.Max,
+        Statistics<float> s => min ? s.Min : s.Max,
+        Statistics<double> s => min ? s.Min : s.Max,
+        Statistics<ByteArray> s when column.ValueType == typeof(string) => Text(min ? s.Min : s.Max),
+        Statistics<ByteArray> s => Bytes(min ? s.Min : s.Max),
+        Statistics<FixedLenByteArray> s => Bytes(min ? s.Min : s.Max, column.TypeLength),
+        _ => null,
+    };
+
+    private static unsafe string Text(ByteArray value) =>
+        value.Length == 0 ? "" : System.Text.Encoding.UTF8.GetString((byte*)value.Pointer, value.Length);
+
+    private static byte[] Bytes(ByteArray value) => Bytes(value.Pointer, value.Length);
+
+    private static byte[] Bytes(FixedLenByteArray value, int length) => Bytes(value.Pointer, length);
+
+    private static byte[] Bytes(IntPtr pointer, int length)
+    {
+        var bytes = new byte[length];
+        if (length > 0)
         {
-            if (entry.AsSpan().SequenceCompareTo(min) < 0)
-                min = entry;
-            if (entry.AsSpan().SequenceCompareTo(max) > 0)
-                max = entry;
+            Marshal.Copy(pointer, bytes, 0, length);
         }
 
-        return new() { MinValue = min, MaxValue = max, NullCount = nulls, DistinctCount = dictionary.Count };
-    }
-
-    private static StatisticsMetadata Signed(byte[] min, byte[] max, long nulls) =>
-        new() { Min = min, Max = max, MinValue = min, MaxValue = max, NullCount = nulls };
-
-    private static byte[] Int64Bytes(long value)
-    {
-        var bytes = new byte[8];
-        BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
-        return bytes;
-    }
-
-    private static byte[] DoubleBytes(double value)
-    {
-        var bytes = new byte[8];
-        BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
         return bytes;
     }
 }

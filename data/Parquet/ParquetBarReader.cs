@@ -8,12 +8,13 @@ namespace QuantCluster.Data.Parquet;
 /// <summary>
 /// OHLCV bars from a Parquet file. Columns are found by the same aliases as in CSV files (ts,
 /// time, timestamp, date, datetime; open/o, high/h, low/l, close/c; optionally volume/vol/v and
-/// symbol/ticker), and only those columns are read. Timestamps may be TIMESTAMP columns of any
+/// symbol/ticker), and only those columns are read. Volume is optional: without the column, or
+/// where a row's volume is null, the bar's volume is NaN. Timestamps may be TIMESTAMP columns of any
 /// unit (UTC or not, INT96 too), DATE, integer epoch numbers (unit read from the magnitude, as
 /// for CSV) or ISO-8601 text; prices and volume may be DOUBLE, FLOAT or integers. With a time
 /// range, row groups whose timestamp statistics lie outside it are not read at all, and when the
 /// statistics show one symbol throughout, the symbol column is not read either. A null in a
-/// field of a kept bar, a row that breaks a data-quality rule, or a file with several symbols
+/// price or timestamp of a kept bar, a row that breaks a data-quality rule, or a file with several symbols
 /// and none chosen is refused with the row and the reason.
 /// </summary>
 public static class ParquetBarReader
@@ -31,7 +32,7 @@ public static class ParquetBarReader
         }
         catch (ParquetFormatException e)
         {
-            throw new BarDataException($"{sourceName}: {e.Message}", e);
+            throw new BarDataException(sourceName, null, e.Message);
         }
     }
 
@@ -72,7 +73,7 @@ public static class ParquetBarReader
             rows.Numbers(Read(layout.High), "high"),
             rows.Numbers(Read(layout.Low), "low"),
             rows.Numbers(Read(layout.Close), "close"),
-            layout.Volume is { } volume ? rows.Numbers(Read(volume), "volume") : new double[rows.KeptCount]);
+            layout.Volume is { } volume ? rows.Volumes(Read(volume)) : rows.NoVolumes());
         if (BarValidator.FindViolation(bars) is { } violation)
         {
             throw BarDataException.AtRow(sourceName, rows.FileRowOfKept(violation.Row), violation.Reason);

@@ -102,6 +102,33 @@ internal sealed class ParquetBarRows(string sourceName, BarRowGroups groups)
         };
     }
 
+    /// <summary>The volume column of the kept rows as doubles, NaN where a row has none.</summary>
+    public double[] Volumes(TableColumn column)
+    {
+        var volumes = Numbers(column.Nulls is null ? column : new TableColumn(column.Name, column.Type, column.Kind, column.Values, null), "volume");
+        if (column.Nulls is { } nulls)
+        {
+            var kept = _dropped is null ? null : Kept();
+            for (var i = 0; i < volumes.Length; i++)
+            {
+                if (nulls[kept is null ? i : kept[i]])
+                {
+                    volumes[i] = double.NaN;
+                }
+            }
+        }
+
+        return volumes;
+    }
+
+    /// <summary>Volumes for a file without a volume column: none known.</summary>
+    public double[] NoVolumes()
+    {
+        var volumes = new double[KeptCount];
+        Array.Fill(volumes, double.NaN);
+        return volumes;
+    }
+
     /// <summary>The kept rows of a column of every row read.</summary>
     public T[] Gather<T>(T[] values)
     {

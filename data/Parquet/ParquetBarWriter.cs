@@ -4,9 +4,11 @@ namespace QuantCluster.Data.Parquet;
 
 /// <summary>
 /// Writes bars as a Parquet file every reader understands: ts (TIMESTAMP(MICROS) UTC), symbol
-/// (dictionary-encoded STRING), open, high, low, close and volume (DOUBLE), all required, with
-/// min/max statistics so readers can skip row groups by time. ZSTD unless the options say
-/// otherwise. Several series are written one after another, each in its time order.
+/// (dictionary-encoded STRING), open, high, low, close and volume (DOUBLE), with min/max
+/// statistics so readers can skip row groups by time. Every column is required except volume
+/// when a bar has none (NaN), which is then written as null, as DuckDB and pandas expect a
+/// missing value. ZSTD unless the options say otherwise. Several series are written one after
+/// another, each in its time order.
 /// </summary>
 public static class ParquetBarWriter
 {
@@ -34,9 +36,15 @@ public static class ParquetBarWriter
                 ParquetWriteColumn.Double("high", Concat(series, s => s.High)),
                 ParquetWriteColumn.Double("low", Concat(series, s => s.Low)),
                 ParquetWriteColumn.Double("close", Concat(series, s => s.Close)),
-                ParquetWriteColumn.Double("volume", Concat(series, s => s.Volume)),
+                Volume(Concat(series, s => s.Volume)),
             ],
             options);
+    }
+
+    private static ParquetWriteColumn Volume(double[] volume)
+    {
+        var missing = Array.ConvertAll(volume, double.IsNaN);
+        return ParquetWriteColumn.Double("volume", volume, missing.AsSpan().Contains(true) ? missing : null);
     }
 
     // One series is written from its own arrays, without a copy.

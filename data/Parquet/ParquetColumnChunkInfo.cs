@@ -8,6 +8,4 @@ public sealed record ParquetColumnChunkInfo(
     long ValueCount,
     long CompressedSize,
     long UncompressedSize,
-    long DataPageOffset,
-    long? DictionaryPageOffset,
     ParquetColumnStatistics? Statistics);

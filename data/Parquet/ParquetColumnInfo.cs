@@ -1,26 +1,22 @@
+using ParquetSharp;
+
 namespace QuantCluster.Data.Parquet;
 
 /// <summary>A flat (non-repeated) leaf column of a file's schema.</summary>
 public sealed class ParquetColumnInfo
 {
-    internal ParquetColumnInfo(
-        IReadOnlyList<string> path,
-        ParquetPhysicalType physicalType,
-        LogicalTypeAnnotation logical,
-        int typeLength,
-        int maxDefinitionLevel,
-        int leafIndex)
+    internal ParquetColumnInfo(ColumnDescriptor descriptor, int leafIndex)
     {
-        Path = path;
-        Name = string.Join('.', path);
-        PhysicalType = physicalType;
-        LogicalType = logical.Kind;
-        TimeUnit = logical.Unit;
-        IsAdjustedToUtc = logical.IsAdjustedToUtc;
-        TypeLength = typeLength;
-        MaxDefinitionLevel = maxDefinitionLevel;
+        using var path = descriptor.Path;
+        Path = path.ToDotVector();
+        Name = string.Join('.', Path);
+        PhysicalType = PhysicalTypeOf(descriptor.PhysicalType);
+        using var logical = descriptor.LogicalType;
+        (LogicalType, TimeUnit, IsAdjustedToUtc) = LogicalTypeOf(logical, PhysicalType);
+        TypeLength = PhysicalType == ParquetPhysicalType.FixedLenByteArray ? descriptor.TypeLength : 0;
+        MaxDefinitionLevel = descriptor.MaxDefinitionLevel;
         LeafIndex = leafIndex;
-        ValueType = ValueTypeOf(physicalType, logical.Kind);
+        ValueType = ValueTypeOf(PhysicalType, LogicalType);
     }
 
     /// <summary>The dotted path: a top-level column's own name, or "parent.child" inside a struct.</summary>
@@ -32,7 +28,7 @@ public sealed class ParquetColumnInfo
 
     public ParquetLogicalType LogicalType { get; }
 
-    /// <summary>For timestamps, the unit stored in the file (values are always read as microseconds).</summary>
+    /// <summary>For timestamps and times, the unit stored in the file (timestamps are always read as microseconds).</summary>
     public ParquetTimeUnit? TimeUnit { get; }
 
     public bool IsAdjustedToUtc { get; }
@@ -46,14 +42,52 @@ public sealed class ParquetColumnInfo
     /// <summary>The element type of <see cref="ParquetColumn.Values"/> for this column.</summary>
     public Type ValueType { get; }
 
-    internal int MaxDefinitionLevel { get; }
+    internal short MaxDefinitionLevel { get; }
 
-    /// <summary>Position among all leaves, nested ones included: the index of its chunk in a row group.</summary>
+    /// <summary>Position among all leaves, nested ones included: the column index ParquetSharp reads by.</summary>
     internal int LeafIndex { get; }
 
     internal bool IsInt64Timestamp => PhysicalType == ParquetPhysicalType.Int64 && LogicalType == ParquetLogicalType.Timestamp;
 
-    public override string ToString() => $"{Name} {ThriftEnumNames.Of(PhysicalType)} {LogicalType}{(IsNullable ? " nullable" : "")}";
+    public override string ToString() => $"{Name} {ParquetNames.Of(PhysicalType)} {LogicalType}{(IsNullable ? " nullable" : "")}";
+
+    private static ParquetPhysicalType PhysicalTypeOf(PhysicalType type) => type switch
+    {
+        ParquetSharp.PhysicalType.Boolean => ParquetPhysicalType.Boolean,
+        ParquetSharp.PhysicalType.Int32 => ParquetPhysicalType.Int32,
+        ParquetSharp.PhysicalType.Int64 => ParquetPhysicalType.Int64,
+        ParquetSharp.PhysicalType.Int96 => ParquetPhysicalType.Int96,
+        ParquetSharp.PhysicalType.Float => ParquetPhysicalType.Float,
+        ParquetSharp.PhysicalType.Double => ParquetPhysicalType.Double,
+        ParquetSharp.PhysicalType.ByteArray => ParquetPhysicalType.ByteArray,
+        ParquetSharp.PhysicalType.FixedLenByteArray => ParquetPhysicalType.FixedLenByteArray,
+        _ => throw new ParquetFormatException($"unknown physical type {type}"),
+    };
+
+    // INT96 carries no annotation, but every writer of it (Impala, Hive, Spark) meant a timestamp.
+    private static (ParquetLogicalType Kind, ParquetTimeUnit? Unit, bool Utc) LogicalTypeOf(LogicalType? logical, ParquetPhysicalType physical) => logical switch
+    {
+        _ when physical == ParquetPhysicalType.Int96 => (ParquetLogicalType.Timestamp, ParquetTimeUnit.Nanos, true),
+        StringLogicalType => (ParquetLogicalType.String, null, false),
+        EnumLogicalType => (ParquetLogicalType.Enum, null, false),
+        JsonLogicalType => (ParquetLogicalType.Json, null, false),
+        UuidLogicalType => (ParquetLogicalType.Uuid, null, false),
+        DateLogicalType => (ParquetLogicalType.Date, null, false),
+        DecimalLogicalType => (ParquetLogicalType.Decimal, null, false),
+        IntLogicalType => (ParquetLogicalType.Integer, null, false),
+        Float16LogicalType => (ParquetLogicalType.Float16, null, false),
+        TimestampLogicalType t => (ParquetLogicalType.Timestamp, UnitOf(t.TimeUnit), t.IsAdjustedToUtc),
+        TimeLogicalType t => (ParquetLogicalType.Time, UnitOf(t.TimeUnit), t.IsAdjustedToUtc),
+        null or NoneLogicalType => (ParquetLogicalType.None, null, false),
+        _ => (ParquetLogicalType.Other, null, false),
+    };
+
+    private static ParquetTimeUnit UnitOf(TimeUnit unit) => unit switch
+    {
+        ParquetSharp.TimeUnit.Millis => ParquetTimeUnit.Millis,
+        ParquetSharp.TimeUnit.Nanos => ParquetTimeUnit.Nanos,
+        _ => ParquetTimeUnit.Micros,
+    };
 
     private static Type ValueTypeOf(ParquetPhysicalType physicalType, ParquetLogicalType logical) => physicalType switch
     {

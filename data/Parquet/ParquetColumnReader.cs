@@ -1,112 +1,198 @@
 using System.Buffers;
+using ParquetSharp;
 
 namespace QuantCluster.Data.Parquet;
 
-/// <summary>Reads one flat column over a set of row groups into a single typed array.</summary>
-internal sealed class ParquetColumnReader(ParquetFileReader file, ParquetColumnInfo column)
+/// <summary>
+/// Reads one flat column over a set of row groups into a single typed array, with ParquetSharp's
+/// physical column readers (the fastest path it has: no per-value conversion on its side). A
+/// nullable column's values come back packed, the nulls left out, so they are spread to their
+/// rows from the definition levels.
+/// </summary>
+internal sealed class ParquetColumnReader(ParquetSharp.ParquetFileReader file, ParquetColumnInfo column, IReadOnlyList<ParquetRowGroupInfo> groups)
 {
     public ParquetColumn Read(IReadOnlyList<int> rowGroups)
     {
-        return column.PhysicalType switch
+        long total = rowGroups.Sum(g => groups[g].RowCount);
+        if (total > Array.MaxLength)
         {
-            ParquetPhysicalType.Boolean => Read(new BooleanValueDecoder(), rowGroups),
-            ParquetPhysicalType.Int32 => Read(new FixedWidthValueDecoder<int>(column.PhysicalType), rowGroups),
-            ParquetPhysicalType.Int64 => Read(new FixedWidthValueDecoder<long>(column.PhysicalType), rowGroups),
-            ParquetPhysicalType.Int96 => Read(new Int96TimestampDecoder(), rowGroups),
-            ParquetPhysicalType.Float => Read(new FixedWidthValueDecoder<float>(column.PhysicalType), rowGroups),
-            ParquetPhysicalType.Double => Read(new FixedWidthValueDecoder<double>(column.PhysicalType), rowGroups),
-            ParquetPhysicalType.ByteArray when column.ValueType == typeof(string) => Read(new StringValueDecoder(), rowGroups),
-            ParquetPhysicalType.ByteArray => Read(new BinaryValueDecoder(), rowGroups),
-            _ => Read(new FixedLenByteArrayValueDecoder(column.TypeLength), rowGroups),
+            throw new ParquetFormatException($"column '{column.Name}' has {total} rows in the chosen row groups, more than one array holds");
+        }
+
+        var rows = (int)total;
+        var nulls = column.IsNullable ? new bool[rows] : null;
+        Array values = column.PhysicalType switch
+        {
+            ParquetPhysicalType.Boolean => ReadFixedWidth<bool>(rowGroups, rows, nulls),
+            ParquetPhysicalType.Int32 => ReadFixedWidth<int>(rowGroups, rows, nulls),
+            ParquetPhysicalType.Int64 when column.IsInt64Timestamp => TimestampConversion.ToMicros(ReadFixedWidth<long>(rowGroups, rows, nulls), column.TimeUnit!.Value),
+            ParquetPhysicalType.Int64 => ReadFixedWidth<long>(rowGroups, rows, nulls),
+            ParquetPhysicalType.Int96 => Int96Timestamps.ToMicros(ReadFixedWidth<Int96>(rowGroups, rows, nulls)),
+            ParquetPhysicalType.Float => ReadFixedWidth<float>(rowGroups, rows, nulls),
+            ParquetPhysicalType.Double => ReadFixedWidth<double>(rowGroups, rows, nulls),
+            ParquetPhysicalType.ByteArray when column.ValueType == typeof(string) => ReadBytes<ByteArray, string>(rowGroups, rows, nulls, new TextValues(rows), value => value),
+            ParquetPhysicalType.ByteArray => ReadBytes<ByteArray, byte[]>(rowGroups, rows, nulls, new BinaryValues(rows), value => value),
+            _ => ReadBytes<FixedLenByteArray, byte[]>(rowGroups, rows, nulls, new BinaryValues(rows), value => new ByteArray(value.Pointer, column.TypeLength)),
         };
+        return new ParquetColumn(column, values, nulls is not null && nulls.AsSpan().Contains(true) ? nulls : null);
     }
 
-    private ParquetColumn Read<T>(ValueDecoder<T> decoder, IReadOnlyList<int> rowGroups)
+    private T[] ReadFixedWidth<T>(IReadOnlyList<int> rowGroups, int rows, bool[]? nulls)
+        where T : unmanaged
     {
-        long total = 0;
-        foreach (var index in rowGroups)
-            total += file.Metadata.RowGroups[index].NumRows;
-        if (total > Array.MaxLength)
-            throw new ParquetFormatException($"column '{column.Name}' has {total} rows in the chosen row groups, more than one array holds");
         // Every row is written (a null row with the default value), so the array need not be zeroed first.
-        var values = GC.AllocateUninitializedArray<T>((int)total);
-
-        // Most nullable columns hold no null: their flags live in a pooled buffer and are copied
-        // out only when one is null, which spares a large allocation per column.
-        var nulls = column.IsNullable ? ArrayPool<bool>.Shared.Rent((int)total) : null;
-        using var chunkReader = new ColumnChunkReader<T>(column, decoder);
+        var values = GC.AllocateUninitializedArray<T>(rows);
+        var levels = nulls is null ? null : ArrayPool<short>.Shared.Rent(rows);
         try
         {
-            ReadChunks(chunkReader, rowGroups, values, nulls);
-            if (values is long[] longs && column.IsInt64Timestamp)
-                TimestampConversion.ToMicros(longs, column.TimeUnit!.Value);
-            var anyNull = nulls is not null && nulls.AsSpan(0, values.Length).Contains(true);
-            return new ParquetColumn(column, values, anyNull ? nulls![..values.Length] : null);
+            var row = 0;
+            foreach (var index in rowGroups)
+            {
+                var count = (int)groups[index].RowCount;
+                ReadChunk<ColumnReader<T>>(index, count, reader =>
+                {
+                    var read = 0;
+                    while (read < count && reader.HasNext)
+                    {
+                        var destination = values.AsSpan(row + read, count - read);
+                        if (levels is null)
+                        {
+                            read += (int)reader.ReadBatch(count - read, destination, out _);
+                        }
+                        else
+                        {
+                            var levelsRead = (int)reader.ReadBatch(count - read, levels.AsSpan(row + read, count - read), [], destination, out var valuesRead);
+                            Spread(destination[..levelsRead], levels.AsSpan(row + read, levelsRead), (int)valuesRead, nulls.AsSpan(row + read, levelsRead));
+                            read += levelsRead;
+                        }
+                    }
+
+                    return read;
+                });
+                row += count;
+            }
+
+            return values;
         }
         finally
         {
-            if (nulls is not null)
-                ArrayPool<bool>.Shared.Return(nulls);
+            if (levels is not null)
+            {
+                ArrayPool<short>.Shared.Return(levels);
+            }
         }
     }
 
-    private void ReadChunks<T>(ColumnChunkReader<T> chunkReader, IReadOnlyList<int> rowGroups, T[] values, bool[]? nulls)
+    private T[] ReadBytes<TRaw, T>(IReadOnlyList<int> rowGroups, int rows, bool[]? nulls, ByteValues<T> values, Func<TRaw, ByteArray> bytes)
+        where TRaw : unmanaged
     {
-        var row = 0;
-        foreach (var index in rowGroups)
+        const int Batch = 4096;
+        var buffer = ArrayPool<TRaw>.Shared.Rent(Batch);
+        var levels = ArrayPool<short>.Shared.Rent(Batch);
+        try
         {
-            var rows = (int)file.Metadata.RowGroups[index].NumRows;
-            var chunk = file.Metadata.RowGroups[index].Columns[column.LeafIndex];
-            var (start, length) = ChunkRange(chunk, index);
-            var bytes = ArrayPool<byte>.Shared.Rent(length);
-            try
+            var row = 0;
+            foreach (var index in rowGroups)
             {
-                file.ReadAt(start, bytes.AsSpan(0, length));
-                chunkReader.Read(bytes.AsSpan(0, length), start, chunk.Codec, values.AsSpan(row, rows), nulls is null ? [] : nulls.AsSpan(row, rows));
-            }
-            catch (ParquetFormatException ex)
-            {
-                throw new ParquetFormatException($"column '{column.Name}', row group {index}: {ex.Message}", ex);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(bytes);
+                var count = (int)groups[index].RowCount;
+                var start = row;
+                values.StartChunk();
+                ReadChunk<ColumnReader<TRaw>>(index, count, reader =>
+                {
+                    var read = 0;
+                    while (read < count && reader.HasNext)
+                    {
+                        var wanted = Math.Min(Batch, count - read);
+                        long levelsRead, valuesRead;
+                        if (nulls is null)
+                        {
+                            levelsRead = reader.ReadBatch(wanted, buffer.AsSpan(0, wanted), out valuesRead);
+                        }
+                        else
+                        {
+                            levelsRead = reader.ReadBatch(wanted, levels.AsSpan(0, wanted), [], buffer.AsSpan(0, wanted), out valuesRead);
+                        }
+
+                        // The bytes behind each ByteArray live only until the next batch, so they are copied now.
+                        var next = 0;
+                        for (var i = 0; i < levelsRead; i++)
+                        {
+                            if (nulls is not null && levels[i] < column.MaxDefinitionLevel)
+                            {
+                                nulls[start + read + i] = true;
+                                continue;
+                            }
+
+                            if (next >= valuesRead)
+                            {
+                                throw new ParquetFormatException("the definition levels count more values than the page holds");
+                            }
+
+                            values.Set(start + read + i, bytes(buffer[next++]));
+                        }
+
+                        read += (int)levelsRead;
+                    }
+
+                    return read;
+                });
+                row += count;
             }
 
-            row += rows;
+            return values.Values;
+        }
+        finally
+        {
+            ArrayPool<TRaw>.Shared.Return(buffer);
+            ArrayPool<short>.Shared.Return(levels);
         }
     }
 
-    /// <summary>
-    /// The chunk's bytes start at its dictionary page when it has one. Some writers record
-    /// dictionary_page_offset = 0 (the magic's position); the page loop then finds the dictionary
-    /// page by its header at data_page_offset.
-    /// </summary>
-    private (long Start, int Length) ChunkRange(ColumnChunkMetadata chunk, int rowGroup)
+    /// <summary>Runs the read of one row group's chunk, which must yield exactly the group's rows; ParquetSharp's failures become one-line ones naming the column.</summary>
+    private void ReadChunk<TReader>(int index, int count, Func<TReader, int> read)
+        where TReader : ColumnReader
     {
-        string Where() => $"column '{column.Name}', row group {rowGroup}";
-        if (chunk.FilePath is not null)
-            throw new ParquetFormatException($"{Where()}: the chunk is stored in another file ('{chunk.FilePath}'), which is not supported");
-        if (chunk.IsEncrypted)
-            throw new ParquetFormatException($"{Where()}: encrypted column chunks are not supported");
-        if (!chunk.HasMetadata)
-            throw new ParquetFormatException($"{Where()}: the footer has no metadata for the chunk");
-        if (chunk.Type != column.PhysicalType)
-            throw new ParquetFormatException($"{Where()}: the chunk is {ThriftEnumNames.Of(chunk.Type)} but the schema says {ThriftEnumNames.Of(column.PhysicalType)}");
-        if (chunk.NumValues != file.Metadata.RowGroups[rowGroup].NumRows)
-            throw new ParquetFormatException($"{Where()}: the chunk holds {chunk.NumValues} values but the row group has {file.Metadata.RowGroups[rowGroup].NumRows} rows");
-        if (!PageCompression.CanRead(chunk.Codec))
-            throw new ParquetFormatException($"{Where()}: unsupported codec {ThriftEnumNames.Of(chunk.Codec)}");
-        var start = chunk.DictionaryPageOffset is long dictionary && dictionary > 0 && dictionary < chunk.DataPageOffset
-            ? dictionary
-            : chunk.DataPageOffset;
-        var length = chunk.TotalCompressedSize;
-        if (start < 4 || length <= 0 || length > int.MaxValue || start > file.DataEnd - length)
+        try
         {
-            throw new ParquetFormatException(
-                $"{Where()}: the chunk spans bytes {start}..{start + length}, outside the data region 4..{file.DataEnd}");
+            using var group = file.RowGroup(index);
+            using var reader = group.Column(column.LeafIndex);
+            var rows = read((TReader)reader);
+            if (rows != count)
+            {
+                throw new ParquetFormatException($"the chunk holds {rows} values but the row group has {count} rows");
+            }
+        }
+        catch (ParquetException e)
+        {
+            throw new ParquetFormatException($"column '{column.Name}', row group {index}: {ParquetExceptionMessage.Of(e)}", e);
+        }
+        catch (ParquetFormatException e) when (!e.Message.StartsWith("column '", StringComparison.Ordinal))
+        {
+            throw new ParquetFormatException($"column '{column.Name}', row group {index}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Moves the packed non-null values to their rows, from the last backwards so that none is overwritten before it moves.</summary>
+    private void Spread<T>(Span<T> values, ReadOnlySpan<short> levels, int valuesRead, Span<bool> nulls)
+        where T : unmanaged
+    {
+        if (valuesRead == levels.Length)
+        {
+            return;
         }
 
-        return (start, (int)length);
+        var next = valuesRead;
+        for (var i = levels.Length - 1; i >= 0; i--)
+        {
+            if (levels[i] == column.MaxDefinitionLevel)
+            {
+                values[i] = values[--next];
+            }
+            else
+            {
+                values[i] = default;
+                nulls[i] = true;
+            }
+        }
     }
 }

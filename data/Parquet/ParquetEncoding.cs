@@ -12,4 +12,7 @@ public enum ParquetEncoding
     DeltaByteArray = 7,
     RleDictionary = 8,
     ByteStreamSplit = 9,
+
+    /// <summary>A code this version does not know.</summary>
+    Unknown = -1,
 }

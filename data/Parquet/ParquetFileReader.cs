@@ -1,95 +1,58 @@
-using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
+using ParquetSharp;
 
 namespace QuantCluster.Data.Parquet;
 
 /// <summary>
-/// Reads flat columns from a Parquet file. Opening reads only the footer; each column read
-/// fetches only that column's chunks of the chosen row groups. Reads through a path are safe
-/// to run concurrently; reads through a stream are serialised on it.
+/// Reads flat columns from a Parquet file through ParquetSharp (Apache Arrow's C++ Parquet).
+/// Opening reads only the footer; each column read decodes only that column's chunks of the
+/// chosen row groups. Any failure of the file (corrupt, truncated, not Parquet, an unsupported
+/// feature) is a <see cref="ParquetFormatException"/> with a one-line message. Reads are
+/// serialised on the one native reader, so one instance may be shared between threads.
 /// </summary>
 public sealed class ParquetFileReader : IDisposable
 {
-    private const int MagicLength = 4;
-    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
+    private readonly ParquetSharp.ParquetFileReader _file;
+    private readonly Lock _gate = new();
 
-    private readonly SafeFileHandle? _handle;
-    private readonly Stream? _stream;
-    private readonly bool _leaveOpen;
-    private readonly long _length;
-
-    private ParquetFileReader(SafeFileHandle? handle, Stream? stream, bool leaveOpen)
+    private ParquetFileReader(ParquetSharp.ParquetFileReader file)
     {
-        _handle = handle;
-        _stream = stream;
-        _leaveOpen = leaveOpen;
-        _length = handle is not null ? RandomAccess.GetLength(handle) : stream!.Length;
-        Metadata = ReadFooter(out var footerLength);
-        DataEnd = _length - footerLength - 8;
-        Schema = SchemaTreeReader.Build(Metadata.Schema);
-        foreach (var group in Metadata.RowGroups)
+        _file = file;
+        // The reader owns its metadata object and disposes it with itself.
+        var metadata = file.FileMetaData;
+        Schema = ParquetSchema.Of(metadata.Schema);
+        RowCount = metadata.NumRows;
+        CreatedBy = metadata.CreatedBy;
+        if (RowCount < 0)
         {
-            if (group.Columns.Count != Schema.LeafCount)
-                throw new ParquetFormatException($"a row group has {group.Columns.Count} column chunks but the schema has {Schema.LeafCount} leaf columns");
-            if (group.NumRows < 0)
-                throw new ParquetFormatException($"a row group has {group.NumRows} rows");
+            throw new ParquetFormatException($"the footer says the file has {RowCount} rows");
         }
 
-        RowGroups = [.. Metadata.RowGroups.Select(DescribeRowGroup)];
+        RowGroups = [.. Enumerable.Range(0, metadata.NumRowGroups).Select(DescribeRowGroup)];
     }
 
     public ParquetSchema Schema { get; }
 
-    public long RowCount => Metadata.NumRows;
+    public long RowCount { get; }
 
     public IReadOnlyList<ParquetRowGroupInfo> RowGroups { get; }
 
-    public string? CreatedBy => Metadata.CreatedBy;
-
-    internal FileMetadata Metadata { get; }
-
-    /// <summary>Where the column chunks end and the footer begins.</summary>
-    internal long DataEnd { get; }
+    public string? CreatedBy { get; }
 
     public static ParquetFileReader Open(string path)
     {
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
-        try
+        using (var head = File.OpenRead(path))
         {
-            return new ParquetFileReader(handle, null, false);
+            CheckStart(head);
         }
-        catch
-        {
-            handle.Dispose();
-            throw;
-        }
+
+        return Open(() => new ParquetSharp.ParquetFileReader(path, VerifyingChecksums()));
     }
 
-    /// <summary>
-    /// Opens a Parquet file held in a stream, starting at position 0; a stream that cannot seek
-    /// is copied to memory first.
-    /// </summary>
+    /// <summary>Opens a Parquet file held in a seekable stream, from position 0.</summary>
     public static ParquetFileReader Open(Stream stream, bool leaveOpen = false)
     {
-        if (!stream.CanSeek)
-        {
-            var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            if (!leaveOpen)
-                stream.Dispose();
-            (stream, leaveOpen) = (copy, false);
-        }
-
-        try
-        {
-            return new ParquetFileReader(null, stream, leaveOpen);
-        }
-        catch
-        {
-            if (!leaveOpen)
-                stream.Dispose();
-            throw;
-        }
+        CheckStart(stream);
+        return Open(() => new ParquetSharp.ParquetFileReader(stream, VerifyingChecksums(), leaveOpen));
     }
 
     /// <summary>Reads a flat column from one row group, or from all of them when <paramref name="rowGroup"/> is null.</summary>
@@ -103,10 +66,15 @@ public sealed class ParquetFileReader : IDisposable
         foreach (var index in rowGroups)
         {
             if ((uint)index >= (uint)RowGroups.Count)
+            {
                 throw new ArgumentOutOfRangeException(nameof(rowGroups), index, $"the file has {RowGroups.Count} row groups");
+            }
         }
 
-        return new ParquetColumnReader(this, column).Read(rowGroups);
+        lock (_gate)
+        {
+            return new ParquetColumnReader(_file, column, RowGroups).Read(rowGroups);
+        }
     }
 
     /// <summary>
@@ -118,114 +86,101 @@ public sealed class ParquetFileReader : IDisposable
     {
         var column = Column(timestampColumn);
         if (column.LogicalType != ParquetLogicalType.Timestamp)
+        {
             throw new ArgumentException($"column '{timestampColumn}' is not a timestamp column", nameof(timestampColumn));
-        var position = Schema.Columns.ToList().IndexOf(column);
-        var result = new List<int>();
-        foreach (var group in RowGroups)
-        {
-            var stats = group.Columns[position].Statistics;
-            if (stats is { Min: long min, Max: long max } && (max < fromMicros || min > toMicros))
-                continue;
-            result.Add(group.Index);
         }
 
-        return result;
+        return [.. RowGroups
+            .Where(g => g.Column(column.Name).Statistics is not { Min: long min, Max: long max } || (max >= fromMicros && min <= toMicros))
+            .Select(g => g.Index)];
     }
 
-    public void Dispose()
-    {
-        _handle?.Dispose();
-        if (!_leaveOpen)
-            _stream?.Dispose();
-    }
+    public void Dispose() => _file.Dispose();
 
-    internal void ReadAt(long offset, Span<byte> destination)
+    private static ParquetFileReader Open(Func<ParquetSharp.ParquetFileReader> open)
     {
-        if (offset < 0 || offset > _length - destination.Length)
-            throw new ParquetFormatException($"bytes {offset}..{offset + destination.Length} are past the end of the {_length}-byte file");
-        if (_handle is not null)
+        ParquetSharp.ParquetFileReader? file = null;
+        try
         {
-            while (!destination.IsEmpty)
-            {
-                var read = RandomAccess.Read(_handle, destination, offset);
-                if (read == 0)
-                    throw new ParquetFormatException($"file ended at byte {offset} while reading");
-                destination = destination[read..];
-                offset += read;
-            }
-
-            return;
+            file = open();
+            return new ParquetFileReader(file);
         }
-
-        lock (_stream!)
+        catch (ParquetException e)
         {
-            _stream.Position = offset;
-            try
-            {
-                _stream.ReadExactly(destination);
-            }
-            catch (EndOfStreamException ex)
-            {
-                throw new ParquetFormatException($"stream ended before byte {offset + destination.Length}", ex);
-            }
+            file?.Dispose();
+            throw new ParquetFormatException($"not a readable Parquet file: {FooterReason(ParquetExceptionMessage.Of(e))}", e);
+        }
+        catch
+        {
+            file?.Dispose();
+            throw;
         }
     }
 
-    private FileMetadata ReadFooter(out int footerLength)
+    /// <summary>
+    /// Arrow reads a file from its footer and never looks at its first bytes, so a file whose
+    /// start was overwritten would read; it is refused, as DuckDB refuses it.
+    /// </summary>
+    private static void CheckStart(Stream stream)
     {
-        if (_length == 0)
-            throw new ParquetFormatException("not a Parquet file: the file is empty (0 bytes)");
-        if (_length < 12)
-            throw new ParquetFormatException($"not a Parquet file: {_length} bytes is shorter than the 12-byte minimum");
-        Span<byte> head = stackalloc byte[MagicLength];
-        ReadAt(0, head);
-        if (!head.SequenceEqual(Magic))
-            throw new ParquetFormatException($"not a Parquet file: wrong magic at the start, expected PAR1, found {Convert.ToHexString(head)}");
-        Span<byte> tail = stackalloc byte[8];
-        ReadAt(_length - 8, tail);
-        if (tail[4..].SequenceEqual("PARE"u8))
-            throw new ParquetFormatException("encrypted Parquet files (PARE footer) are not supported");
-        if (!tail[4..].SequenceEqual(Magic))
-            throw new ParquetFormatException($"wrong magic at the end, expected PAR1, found {Convert.ToHexString(tail[4..])}: the file is truncated or not Parquet");
-        footerLength = BinaryPrimitives.ReadInt32LittleEndian(tail);
-        if (footerLength <= 0 || footerLength > _length - 12)
-            throw new ParquetFormatException($"footer length {footerLength} points past the start of the {_length}-byte file");
-        var footerStart = _length - 8 - footerLength;
-        var footer = new byte[footerLength];
-        ReadAt(footerStart, footer);
-        var metadata = FileMetadata.Read(footer, footerStart);
-        if (metadata.IsEncrypted)
-            throw new ParquetFormatException("encrypted Parquet files are not supported");
-        if (metadata.NumRows < 0)
-            throw new ParquetFormatException($"footer says the file has {metadata.NumRows} rows");
-        return metadata;
+        Span<byte> head = stackalloc byte[4];
+        stream.Position = 0;
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        if (read == head.Length && !head.SequenceEqual("PAR1"u8) && !head.SequenceEqual("PARE"u8))
+        {
+            throw new ParquetFormatException($"not a Parquet file: it starts with bytes {Convert.ToHexString(head)}, not the magic PAR1");
+        }
+    }
+
+    // Arrow says only "thrift" when the footer's metadata does not decode.
+    private static string FooterReason(string reason) =>
+        reason.StartsWith("Couldn't deserialize thrift", StringComparison.Ordinal) ? $"corrupt footer: {reason}" : reason;
+
+    // A page whose CRC does not match is refused rather than decoded into wrong values.
+    private static ReaderProperties VerifyingChecksums()
+    {
+        var properties = ReaderProperties.GetDefaultReaderProperties();
+        properties.EnablePageChecksumVerification();
+        return properties;
     }
 
     private ParquetColumnInfo Column(string name)
     {
         if (Schema.Find(name) is { } column)
+        {
             return column;
+        }
+
         if (Schema.IsNested(name))
+        {
             throw new ParquetFormatException($"column '{name}' is nested (under a list, map or repeated field); reading nested columns is not supported");
+        }
+
         throw new ArgumentException($"the file has no column named '{name}'", nameof(name));
     }
 
-    private ParquetRowGroupInfo DescribeRowGroup(RowGroupMetadata group, int index)
+    private ParquetRowGroupInfo DescribeRowGroup(int index)
     {
+        using var group = _file.RowGroup(index);
+        var metadata = group.MetaData;
+        if (metadata.NumRows < 0)
+        {
+            throw new ParquetFormatException($"row group {index} has {metadata.NumRows} rows");
+        }
+
         var columns = Schema.Columns.Select(column =>
         {
-            var chunk = group.Columns[column.LeafIndex];
+            using var chunk = metadata.GetColumnChunkMetaData(column.LeafIndex);
             return new ParquetColumnChunkInfo(
                 column.Name,
-                chunk.Codec,
-                chunk.Encodings,
+                ParquetNames.CompressionOf(chunk.Compression),
+                [.. chunk.Encodings.Select(ParquetNames.EncodingOf)],
                 chunk.NumValues,
                 chunk.TotalCompressedSize,
                 chunk.TotalUncompressedSize,
-                chunk.DataPageOffset,
-                chunk.DictionaryPageOffset,
-                ColumnStatisticsDecoder.Decode(column, chunk.Statistics));
+                ChunkStatistics.Of(chunk, column));
         });
-        return new ParquetRowGroupInfo(index, group.NumRows, group.TotalByteSize, [.. columns]);
+        return new ParquetRowGroupInfo(index, metadata.NumRows, metadata.TotalByteSize, [.. columns]);
     }
 }

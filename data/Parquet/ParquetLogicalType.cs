@@ -2,7 +2,8 @@ namespace QuantCluster.Data.Parquet;
 
 /// <summary>
 /// How a column's physical values are meant to be read, from the logicalType annotation or the
-/// legacy converted_type. Only String, Date and Timestamp change the values the reader returns.
+/// legacy converted_type (ParquetSharp maps the latter to the former). Only String, Date and
+/// Timestamp change the values the reader returns.
 /// </summary>
 public enum ParquetLogicalType
 {
@@ -16,5 +17,6 @@ public enum ParquetLogicalType
     Json,
     Enum,
     Uuid,
+    Float16,
     Other,
 }

@@ -1,3 +1,5 @@
+using ParquetSharp;
+
 namespace QuantCluster.Data.Parquet;
 
 /// <summary>
@@ -19,6 +21,28 @@ public sealed class ParquetSchema
     }
 
     public IReadOnlyList<ParquetColumnInfo> Columns { get; }
+
+    /// <summary>The file's leaves, in order: a leaf with a repeated field on its path is nested, any other is flat.</summary>
+    internal static ParquetSchema Of(SchemaDescriptor schema)
+    {
+        var columns = new List<ParquetColumnInfo>();
+        var nested = new List<string>();
+        for (var leaf = 0; leaf < schema.NumColumns; leaf++)
+        {
+            var descriptor = schema.Column(leaf);
+            if (descriptor.MaxRepetitionLevel > 0)
+            {
+                using var path = descriptor.Path;
+                nested.Add(path.ToDotString());
+            }
+            else
+            {
+                columns.Add(new ParquetColumnInfo(descriptor, leaf));
+            }
+        }
+
+        return new ParquetSchema(columns, nested, schema.NumColumns);
+    }
 
     /// <summary>Dotted paths of leaves under a repeated field, which the reader does not read.</summary>
     public IReadOnlyList<string> NestedColumns { get; }

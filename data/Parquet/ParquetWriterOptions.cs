@@ -8,9 +8,6 @@ public sealed record ParquetWriterOptions
     /// <summary>Rows per row group; readers skip whole row groups by their statistics.</summary>
     public int RowGroupSize { get; init; } = 1 << 20;
 
-    /// <summary>Rows per data page within a column chunk.</summary>
-    public int RowsPerPage { get; init; } = 1 << 16;
-
     /// <summary>PLAIN or BYTE_STREAM_SPLIT (which usually compresses prices better).</summary>
     public ParquetEncoding DoubleEncoding { get; init; } = ParquetEncoding.Plain;
 

@@ -10,12 +10,18 @@ internal static class TimestampConversion
         _ => value,
     };
 
-    public static void ToMicros(Span<long> values, ParquetTimeUnit unit)
+    /// <summary>Converts in place, and returns the same array.</summary>
+    public static long[] ToMicros(long[] values, ParquetTimeUnit unit)
     {
-        if (unit == ParquetTimeUnit.Micros)
-            return;
-        for (var i = 0; i < values.Length; i++)
-            values[i] = ToMicros(values[i], unit);
+        if (unit != ParquetTimeUnit.Micros)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = ToMicros(values[i], unit);
+            }
+        }
+
+        return values;
     }
 
     private static long FloorDivide(long value, long divisor)

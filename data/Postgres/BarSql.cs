@@ -13,7 +13,7 @@ internal static class BarSql
     public const string CreateStaging = """
         CREATE TEMP TABLE bar_import (
             ts timestamptz NOT NULL, open double precision NOT NULL, high double precision NOT NULL,
-            low double precision NOT NULL, close double precision NOT NULL, volume double precision NOT NULL
+            low double precision NOT NULL, close double precision NOT NULL, volume double precision
         ) ON COMMIT DROP
         """;
 

@@ -32,7 +32,17 @@ internal static class BarUpload
             await copy.WriteAsync(high[i], NpgsqlDbType.Double, cancellationToken);
             await copy.WriteAsync(low[i], NpgsqlDbType.Double, cancellationToken);
             await copy.WriteAsync(close[i], NpgsqlDbType.Double, cancellationToken);
-            await copy.WriteAsync(volume[i], NpgsqlDbType.Double, cancellationToken);
+            // A bar without volume (NaN) is stored as NULL, which SQL reads as unknown; PostgreSQL's
+            // NaN would pass the CHECK and sum as a number.
+            if (double.IsNaN(volume[i]))
+            {
+                await copy.WriteNullAsync(cancellationToken);
+            }
+            else
+            {
+                await copy.WriteAsync(volume[i], NpgsqlDbType.Double, cancellationToken);
+            }
+
             if ((i + 1) % ProgressEvery == 0)
             {
                 progress?.Report(i + 1);

@@ -115,7 +115,7 @@ public sealed class PostgresBarStore : IAsyncDisposable
             {
                 columns.Add(
                     UtcMicroseconds.FromDateTime(reader.GetFieldValue<DateTime>(0)),
-                    reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5));
+                    reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4), reader.IsDBNull(5) ? double.NaN : reader.GetDouble(5));
             }
 
             return columns.ToSeries(symbol);

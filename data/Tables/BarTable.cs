@@ -13,7 +13,11 @@ internal static class BarTable
             new TableColumn("high", "DOUBLE", TableValueKind.Double, bars.High, null),
             new TableColumn("low", "DOUBLE", TableValueKind.Double, bars.Low, null),
             new TableColumn("close", "DOUBLE", TableValueKind.Double, bars.Close, null),
-            new TableColumn("volume", "DOUBLE", TableValueKind.Double, bars.Volume, null),
+            new TableColumn("volume", "DOUBLE", TableValueKind.Double, bars.Volume, MissingVolumes(bars.Volume)),
         ],
         bars.Count);
+
+    // A bar without volume (NaN) is written as a null, an empty CSV field, which every reader takes as missing.
+    private static bool[]? MissingVolumes(double[] volume) =>
+        Array.Exists(volume, double.IsNaN) ? Array.ConvertAll(volume, double.IsNaN) : null;
 }

@@ -74,11 +74,12 @@ internal static class CsvTable
         return new TableInspection(
             "CSV",
             table.RowCount,
-            [.. table.Columns.Select(c => new TableColumnSummary(c.Name, c.Type, [], []))],
+            [.. table.Columns.Select(c => new TableColumnSummary(c.Name, c.Type, [], [], c.Nulls?.LongCount(n => n) ?? 0))],
             table.RowCount > 0 ? [new RowGroupSummary(0, table.RowCount, size, size)] : [],
             [],
             symbol?.Name,
             timestamp?.Name,
-            SymbolSummaries.Of(symbol, timestamp?.Get<long>(), timestamp?.Nulls, table.RowCount));
+            SymbolSummaries.Of(symbol, timestamp?.Get<long>(), timestamp?.Nulls, table.RowCount),
+            BarColumns.FindUnique(names, BarColumns.VolumeAliases) is { } v ? names[v] : null);
     }
 }

@@ -7,7 +7,7 @@ internal static class ParquetColumnTypes
 {
     public static TableValueKind KindOf(ParquetColumnInfo column) => column.LogicalType switch
     {
-        ParquetLogicalType.Decimal => TableValueKind.Unsupported,
+        ParquetLogicalType.Decimal or ParquetLogicalType.Float16 => TableValueKind.Unsupported,
         ParquetLogicalType.Timestamp => TableValueKind.Timestamp,
         ParquetLogicalType.Date => TableValueKind.Date,
         ParquetLogicalType.Time when column.PhysicalType is ParquetPhysicalType.Int32 or ParquetPhysicalType.Int64 => TableValueKind.Time,
@@ -35,16 +35,13 @@ internal static class ParquetColumnTypes
         ParquetLogicalType.Json => "JSON",
         ParquetLogicalType.Uuid => "UUID",
         ParquetLogicalType.Decimal => "DECIMAL",
+        ParquetLogicalType.Float16 => "FLOAT16",
+        // Bytes without a logical type print as DuckDB names them, BINARY; the other physical types by the format's names.
         _ => column.PhysicalType switch
         {
-            ParquetPhysicalType.Boolean => "BOOLEAN",
-            ParquetPhysicalType.Int32 => "INT32",
-            ParquetPhysicalType.Int64 => "INT64",
-            ParquetPhysicalType.Int96 => "INT96",
-            ParquetPhysicalType.Float => "FLOAT",
-            ParquetPhysicalType.Double => "DOUBLE",
             ParquetPhysicalType.ByteArray => "BINARY",
-            _ => $"FIXED_LEN_BYTE_ARRAY({column.TypeLength})",
+            ParquetPhysicalType.FixedLenByteArray => $"FIXED_LEN_BYTE_ARRAY({column.TypeLength})",
+            var physical => ParquetNames.Of(physical),
         },
     };
 

@@ -15,13 +15,14 @@ namespace QuantCluster.Data.Tables;
 public static class TableCsvWriter
 {
 
-    /// <exception cref="ArgumentException">A column's values cannot be printed faithfully (DECIMAL).</exception>
-    public static void Write(TextWriter writer, FlatTable table)
+    /// <param name="sourceName">Names the file in the message when a column cannot be printed.</param>
+    /// <exception cref="ArgumentException">A column's values cannot be printed faithfully (DECIMAL, FLOAT16).</exception>
+    public static void Write(TextWriter writer, FlatTable table, string? sourceName = null)
     {
         if (table.Columns.FirstOrDefault(c => c.Kind == TableValueKind.Unsupported) is { } unsupported)
         {
             throw new ArgumentException(
-                $"column '{unsupported.Name}' is {unsupported.Type}, which cannot be printed yet; leave it out with --columns");
+                $"{(sourceName is null ? "" : sourceName + ": ")}column '{unsupported.Name}' is {unsupported.Type}, which cannot be printed yet; leave it out with --columns");
         }
 
         if (table.Columns.Count == 0)

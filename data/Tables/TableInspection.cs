@@ -6,6 +6,7 @@ namespace QuantCluster.Data.Tables;
 /// when it has no data rows. The symbol and timestamp columns are found by the bar aliases
 /// (symbol/ticker; ts/time/timestamp/date/datetime); when a table has none, or several, or one
 /// whose values are not times, SymbolColumn or TimestampColumn is null and the summaries say so.
+/// VolumeColumn is the column bars take their volume from (volume/vol/v), null when there is none.
 /// </summary>
 public sealed record TableInspection(
     string Format,
@@ -15,4 +16,5 @@ public sealed record TableInspection(
     IReadOnlyList<string> Codecs,
     string? SymbolColumn,
     string? TimestampColumn,
-    IReadOnlyList<SymbolSummary> Symbols);
+    IReadOnlyList<SymbolSummary> Symbols,
+    string? VolumeColumn);

@@ -33,6 +33,6 @@ public enum TableValueKind
     /// <summary>long[] of microseconds since midnight.</summary>
     Time,
 
-    /// <summary>Values this code cannot print faithfully (DECIMAL, whose scale the reader does not keep).</summary>
+    /// <summary>Values this code cannot print faithfully (DECIMAL, whose scale the reader does not keep; FLOAT16).</summary>
     Unsupported,
 }

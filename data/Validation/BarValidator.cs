@@ -5,8 +5,8 @@ namespace QuantCluster.Data.Validation;
 
 /// <summary>
 /// The data-quality rules every bar meets before it is stored or backtested (ARCHITECTURE.md,
-/// "Data"): strictly increasing timestamps, finite fields, low &lt;= open, close &lt;= high, and
-/// non-negative volume. One pass with no allocation until a bar fails, so it costs little next to
+/// "Data"): strictly increasing timestamps, finite prices, low &lt;= open, close &lt;= high, and
+/// a volume that is non-negative and finite where present (NaN means the bar has no volume). One pass with no allocation until a bar fails, so it costs little next to
 /// reading the bars.
 /// </summary>
 public static class BarValidator
@@ -40,9 +40,9 @@ public static class BarValidator
             double o = open[i], h = high[i], l = low[i], c = close[i], v = volume[i];
 
             // NaN fails every comparison; with open and close between low and high, a finite high and
-            // low make them finite too.
-            bool sound = l <= o && o <= h && l <= c && c <= h && v >= 0
-                && double.IsFinite(h) && double.IsFinite(l) && double.IsFinite(v)
+            // low make them finite too. A NaN volume is a missing one, which is allowed.
+            bool sound = l <= o && o <= h && l <= c && c <= h && !(v < 0)
+                && double.IsFinite(h) && double.IsFinite(l) && !double.IsInfinity(v)
                 && (i == 0 || timestamps[i] > timestamps[i - 1]);
             if (!sound)
             {
@@ -56,7 +56,7 @@ public static class BarValidator
     private static string Describe(ReadOnlySpan<long> timestamps, int i, double open, double high, double low, double close, double volume)
     {
         string? notFinite = NotFinite("open", open) ?? NotFinite("high", high) ?? NotFinite("low", low)
-            ?? NotFinite("close", close) ?? NotFinite("volume", volume);
+            ?? NotFinite("close", close) ?? (double.IsNaN(volume) ? null : NotFinite("volume", volume));
         if (notFinite is not null)
         {
             return notFinite;

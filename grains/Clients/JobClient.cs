@@ -19,6 +19,7 @@ public sealed class JobClient(IGrainFactory grains, IResultStore results, TimePr
     /// <summary>Checks the spec, then submits the job under a new id, carrying the current trace so the silos' spans join it.</summary>
     /// <exception cref="Engine.Strategies.StrategyParameterException">The strategy, the grid or its size makes no sense.</exception>
     /// <exception cref="ArgumentException">The objective or a backtest setting makes no sense.</exception>
+    /// <exception cref="InvalidDataException">The job's bars cannot be read (the job is kept, failed, with the reason).</exception>
     public async Task<JobSnapshot> SubmitAsync(JobSpec spec)
     {
         var sweep = SweepDefinition.From(spec);
@@ -27,7 +28,10 @@ public sealed class JobClient(IGrainFactory grains, IResultStore results, TimePr
         span?.SetTag("job.positions", sweep.Positions);
         var jobId = Guid.CreateVersion7(clock.GetUtcNow());
         span?.SetTag("job.id", jobId.ToString());
-        return await grains.GetGrain<IOptimizationJobGrain>(jobId).SubmitAsync(spec with { TraceParent = span?.Id ?? spec.TraceParent });
+        var job = await grains.GetGrain<IOptimizationJobGrain>(jobId).SubmitAsync(spec with { TraceParent = span?.Id ?? spec.TraceParent });
+
+        // A job that could not even start failed on its input: the submitter hears why at once.
+        return job is { Status: JobStatus.Failed, StartedAt: null, Error: { } error } ? throw new InvalidDataException(error) : job;
     }
 
     public Task<JobSnapshot?> GetAsync(Guid jobId) => grains.GetGrain<IOptimizationJobGrain>(jobId).GetSnapshotAsync();

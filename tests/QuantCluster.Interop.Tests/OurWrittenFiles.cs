@@ -22,7 +22,7 @@ public sealed class OurWrittenFiles : IDisposable
             foreach (var encoding in DoubleEncodings)
             {
                 var path = File(codec, encoding);
-                var options = new ParquetWriterOptions { Compression = codec, DoubleEncoding = encoding, RowGroupSize = RowGroupSize, RowsPerPage = 1000 };
+                var options = new ParquetWriterOptions { Compression = codec, DoubleEncoding = encoding, RowGroupSize = RowGroupSize };
                 ParquetFileWriter.Write(path, Columns, options);
                 paths.Add(path);
             }

@@ -29,7 +29,7 @@ internal static class ConvertCommand
             var target = parse.GetValue(output)!;
             if (target.Exists && !parse.GetValue(force))
             {
-                throw new IOException($"{target.FullName} already exists; pass --force to replace it.");
+                throw new ArgumentException($"{target.FullName} already exists; pass --force to replace it.");
             }
 
             var bars = BarFiles.Read(source.FullName, parse.GetValue(symbol));

@@ -16,12 +16,13 @@ internal static class InspectCommand
         var file = new Argument<FileInfo>("file") { Description = "A Parquet (.parquet) or CSV (.csv, .txt) file." };
         var json = new Option<bool>("--json")
         {
-            Description = "Print one JSON object: {\"rows\", \"row_groups\", \"columns\": [{\"name\", \"type\"}], " +
+            Description = "Print one JSON object: {\"rows\", \"row_groups\", \"columns\": [{\"name\", \"type\", \"missing\"}], " +
                 "\"symbols\": [{\"symbol\", \"rows\", \"first\", \"last\"}]}, times as ISO-8601 UTC.",
         };
         var command = new Command(
             "inspect",
-            "Show a file's columns and types, its rows, row groups and codecs, and per symbol the rows and the first and last timestamp.\n" +
+            "Show a file's columns and types with their missing (null or empty) values, its rows, row groups and codecs, and per symbol the rows\n" +
+            "and the first and last timestamp.\n" +
             "The symbol and timestamp columns are found by name as for backtests (symbol/ticker; ts/time/timestamp/date/datetime).\n" +
             "Without a symbol column the file is one entry with symbol null; without a timestamp column first and last are null.\n" +
             "CSV columns are typed by their values (TIMESTAMP, INT64, DOUBLE or STRING), and a CSV file is one row group (none when empty).\n\n" +
@@ -50,7 +51,7 @@ internal static class InspectCommand
     {
         ["rows"] = inspection.Rows,
         ["row_groups"] = inspection.RowGroups.Count,
-        ["columns"] = new JsonArray([.. inspection.Columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type })]),
+        ["columns"] = new JsonArray([.. inspection.Columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type, ["missing"] = c.Missing })]),
         ["symbols"] = new JsonArray([.. inspection.Symbols.Select(s => (JsonNode)new JsonObject
         {
             ["symbol"] = s.Symbol,
@@ -67,7 +68,7 @@ internal static class InspectCommand
             $"[bold]{Markup.Escape(name)}[/]: {inspection.Format}, {inspection.Rows:N0} rows in {groups:N0} row group{(groups == 1 ? "" : "s")}" +
             (inspection.Codecs.Count > 0 ? $", compressed with {string.Join(", ", inspection.Codecs)}" : ""));
 
-        var columns = new Table().AddColumns("column", "type");
+        var columns = new Table().AddColumns("column", "type", "missing");
         if (inspection.Format == "Parquet")
         {
             columns.AddColumns("codec", "encodings");
@@ -75,7 +76,7 @@ internal static class InspectCommand
 
         foreach (var c in inspection.Columns)
         {
-            var cells = new List<string> { Markup.Escape(c.Name.Length == 0 ? "(unnamed)" : c.Name), Markup.Escape(c.Type) };
+            var cells = new List<string> { Markup.Escape(c.Name.Length == 0 ? "(unnamed)" : c.Name), Markup.Escape(c.Type), c.Missing is { } missing ? Number(missing) : "?" };
             if (inspection.Format == "Parquet")
             {
                 cells.AddRange([string.Join(", ", c.Codecs), string.Join(", ", c.Encodings)]);
@@ -107,6 +108,15 @@ internal static class InspectCommand
         }
 
         AnsiConsole.Write(symbols);
+        if (inspection.VolumeColumn is null)
+        {
+            AnsiConsole.MarkupLine("No volume column (volume, vol or v): bars read from this file have no volume.");
+        }
+        else if (inspection.Columns.First(c => c.Name == inspection.VolumeColumn).Missing is > 0 and var missing)
+        {
+            AnsiConsole.MarkupLine($"{Number(missing)} rows have no volume in '{Markup.Escape(inspection.VolumeColumn)}': their bars load with volume unknown (NaN).");
+        }
+
         if (inspection.TimestampColumn is null)
         {
             AnsiConsole.MarkupLine("No timestamp column (ts, time, timestamp, date or datetime, holding times), so first and last are blank.");

@@ -13,7 +13,7 @@ public static class SchemaMigrations
     // An arbitrary fixed key that names "QuantCluster schema migrations" among advisory locks.
     private const long LockKey = 0x5155_414E_544D_4731;
 
-    private static readonly Migration[] All = [M001Bars.Migration];
+    private static readonly Migration[] All = [M001Bars.Migration, M002OptionalVolume.Migration];
 
     /// <summary>The newest schema version this build knows.</summary>
     public static int LatestVersion => All[^1].Version;

@@ -36,7 +36,7 @@ public class CsvBarReaderBadInputTests
     [InlineData("2024-01-03,100,104,99,1O3,10", "close '1O3' is not a number")]
     [InlineData("2024-01-03,100,104,99,103,ten", "volume 'ten' is not a number")]
     [InlineData("2024-01-03,100,104,,103,10", "missing low")]
-    [InlineData("2024-01-03,100,104,99,103,", "missing volume")]
+    [InlineData("2024-01-03,,104,99,103,10", "missing open")]
     [InlineData(",100,104,99,103,10", "missing timestamp")]
     [InlineData("2024-01-03,100,104,99,103", "too few columns: 5 fields where the header has 6")]
     [InlineData("2024-01-03,100,104,99,103,10,7", "too many columns: 7 fields where the header has 6")]

@@ -50,11 +50,22 @@ public class CsvBarReaderColumnTests
     }
 
     [Fact]
-    public void Reads_zero_volume_when_the_file_has_no_volume_column()
+    public void Reads_NaN_volume_when_the_file_has_no_volume_column()
     {
         var bars = TempCsv.Read(["date,open,high,low,close", "2024-01-02,10,12,9,11", "2024-01-03,11,13,10,12"]);
 
-        Assert.Equal([0.0, 0.0], bars.Volume);
+        Assert.All(bars.Volume, v => Assert.True(double.IsNaN(v)));
+        Assert.Equal([11.0, 12.0], bars.Close);
+    }
+
+    [Fact]
+    public void Reads_an_empty_volume_cell_as_NaN_and_keeps_the_other_volumes()
+    {
+        var bars = TempCsv.Read(["date,open,high,low,close,volume", "2024-01-02,10,12,9,11,500", "2024-01-03,11,13,10,12,", "2024-01-04,12,14,11,13,700"]);
+
+        Assert.Equal(500, bars.Volume[0]);
+        Assert.True(double.IsNaN(bars.Volume[1]));
+        Assert.Equal(700, bars.Volume[2]);
     }
 
     [Fact]

@@ -25,6 +25,23 @@ public sealed class BarFilesTests : IDisposable
     }
 
     [Fact]
+    public void Bars_without_volume_round_trip_through_parquet_and_csv_as_empty_fields()
+    {
+        var goog = BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv"));
+        for (var i = 1; i < goog.Count; i += 20)
+        {
+            goog.Volume[i] = double.NaN;
+        }
+
+        BarFiles.Write(_directory.File("partial.parquet"), goog);
+        BarFiles.Write(_directory.File("partial.csv"), BarFiles.Read(_directory.File("partial.parquet")));
+
+        BarAssert.Identical(goog, BarFiles.Read(_directory.File("partial.csv")));
+        Assert.EndsWith(",", File.ReadLines(_directory.File("partial.csv")).ElementAt(2), StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", File.ReadAllText(_directory.File("partial.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Writes_CSV_with_the_standard_header_ISO_UTC_times_and_the_numbers_as_given()
     {
         BarFiles.Write(_directory.File("goog.csv"), BarFiles.Read(RepositoryPaths.MarketFile("GOOG.csv")));

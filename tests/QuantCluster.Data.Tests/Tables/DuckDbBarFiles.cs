@@ -38,6 +38,7 @@ public sealed class DuckDbBarFiles : IDisposable
             Copy("two_symbols", TwoSymbols(bars)),
             Copy("null_close", $"SELECT make_timestamp(t) AS ts, * EXCLUDE (t, i, close), CASE WHEN i = 41 THEN NULL ELSE close END AS close FROM ({bars})"),
             Copy("null_in_other_symbol", $"SELECT * REPLACE (CASE WHEN symbol = 'MSFT' AND ts > make_timestamp({Start + (10 * Minute)}) THEN NULL ELSE close END AS close) FROM ({TwoSymbols(bars)})"),
+            Copy("null_volume", $"SELECT make_timestamp(t) AS ts, * EXCLUDE (t, i, volume), CASE WHEN i % 10 = 3 THEN NULL ELSE volume END AS volume FROM ({bars})"),
             Copy("null_symbol", $"SELECT make_timestamp(t) AS ts, CASE WHEN i = 7 THEN NULL ELSE 'AAPL' END AS symbol, * EXCLUDE (t, i) FROM ({bars})"),
             Copy("high_below_low", $"SELECT make_timestamp(t) AS ts, * EXCLUDE (t, i, high), CASE WHEN i = 57 THEN low - 1 ELSE high END AS high FROM ({bars})"),
             Copy("row_groups", $"SELECT make_timestamp(t) AS ts, 'ES' AS symbol, * EXCLUDE (t, i) FROM ({Bars(20480)})", "ROW_GROUP_SIZE 2048"),

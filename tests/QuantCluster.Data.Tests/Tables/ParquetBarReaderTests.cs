@@ -47,10 +47,10 @@ public sealed class ParquetBarReaderTests(DuckDbBarFiles files) : IClassFixture<
     }
 
     [Fact]
-    public void Reads_float_prices_and_zero_volume_when_there_is_no_volume_column()
+    public void Reads_float_prices_and_NaN_volume_when_there_is_no_volume_column()
     {
         AssertExpectedBars(ParquetBarReader.Read(files.File("float_prices"), null), 100);
-        Assert.All(ParquetBarReader.Read(files.File("no_volume"), null).Volume, v => Assert.Equal(0, v));
+        Assert.All(ParquetBarReader.Read(files.File("no_volume"), null).Volume, v => Assert.True(double.IsNaN(v)));
     }
 
     [Fact]
@@ -99,8 +99,10 @@ public sealed class ParquetBarReaderTests(DuckDbBarFiles files) : IClassFixture<
         var bars = ParquetBarReader.Read(reader, "row_groups.parquet", "es");
 
         Assert.Equal(("ES", 20480), (bars.Symbol, bars.Count));
-        var symbolChunks = reader.RowGroups.Select(g => g.Column("symbol")).ToArray();
-        Assert.DoesNotContain(stream.Reads, r => symbolChunks.Any(c => r.Start < Start(c) + c.CompressedSize && r.End > Start(c)));
+        var symbol = reader.Schema.Columns.ToList().FindIndex(c => c.Name == "symbol");
+        var symbolChunks = ChunkByteRanges.Of(reader).Select(group => group[symbol]).ToArray();
+        Assert.NotEmpty(stream.Reads);
+        Assert.DoesNotContain(stream.Reads, r => symbolChunks.Any(c => r.Start < c.End && r.End > c.Start));
         var error = Assert.Throws<BarDataException>(() => ParquetBarReader.Read(reader, "row_groups.parquet", "NQ"));
         Assert.Equal("row_groups.parquet: no rows for symbol 'NQ'; the file holds ES", error.Message);
     }
@@ -111,6 +113,19 @@ public sealed class ParquetBarReaderTests(DuckDbBarFiles files) : IClassFixture<
         var error = Assert.Throws<BarDataException>(() => ParquetBarReader.Read(files.File("null_close"), null));
 
         Assert.Equal("null_close.parquet row 42: close is null (column 'close')", error.Message);
+    }
+
+    [Fact]
+    public void Reads_a_null_volume_as_NaN_and_keeps_the_bar()
+    {
+        var bars = ParquetBarReader.Read(files.File("null_volume"), null);
+
+        Assert.Equal(100, bars.Count);
+        for (var i = 0; i < bars.Count; i++)
+        {
+            Assert.Equal(i % 10 == 3 ? double.NaN : DuckDbBarFiles.ExpectedBar(i).Volume, bars.Volume[i]);
+            Assert.Equal(DuckDbBarFiles.ExpectedBar(i).Close, bars.Close[i]);
+        }
     }
 
     [Fact]
@@ -161,8 +176,6 @@ public sealed class ParquetBarReaderTests(DuckDbBarFiles files) : IClassFixture<
 
         Assert.Equal(ParquetBarReader.Read(files.File("two_symbols"), "MSFT").Close, bars.Close);
     }
-
-    private static long Start(ParquetColumnChunkInfo chunk) => chunk.DictionaryPageOffset ?? chunk.DataPageOffset;
 
     private static void AssertExpectedBars(BarSeries bars, int count)
     {

@@ -64,11 +64,11 @@ public sealed class ParquetBarTimeRangeTests(DuckDbBarFiles files) : IClassFixtu
         return [.. groups];
     }
 
-    private static int[] GroupsRead(ParquetFileReader reader, IEnumerable<(long Start, long End)> reads) =>
-        [.. reader.RowGroups
-            .Where(g => g.Columns.Any(c => reads.Any(r => r.Start < ChunkStart(c) + c.CompressedSize && r.End > ChunkStart(c))))
+    private static int[] GroupsRead(ParquetFileReader reader, IEnumerable<(long Start, long End)> reads)
+    {
+        var chunks = ChunkByteRanges.Of(reader);
+        return [.. reader.RowGroups
+            .Where(g => chunks[g.Index].Any(c => reads.Any(r => r.Start < c.End && r.End > c.Start)))
             .Select(g => g.Index)];
-
-    private static long ChunkStart(ParquetColumnChunkInfo chunk) =>
-        chunk.DictionaryPageOffset is long dictionary && dictionary > 0 && dictionary < chunk.DataPageOffset ? dictionary : chunk.DataPageOffset;
+    }
 }

@@ -1,5 +1,6 @@
 using QuantCluster.Data.Tables;
 using QuantCluster.Data.Tests.Csv;
+using QuantCluster.Data.Tests.Parquet;
 
 namespace QuantCluster.Data.Tests.Tables;
 
@@ -16,6 +17,19 @@ public sealed class TableInspectionTests(DuckDbBarFiles files) : IClassFixture<D
             [new SymbolSummary("AAPL", 100, DuckDbBarFiles.Start, DuckDbBarFiles.ExpectedBar(99).Ts), new SymbolSummary("MSFT", 100, DuckDbBarFiles.Start, DuckDbBarFiles.ExpectedBar(99).Ts)],
             inspection.Symbols);
         Assert.Equal(["SNAPPY"], inspection.Codecs);
+    }
+
+    [Fact]
+    public void Counts_the_missing_volumes_of_a_Parquet_file_and_of_a_CSV_file()
+    {
+        var parquet = TableFile.Inspect(files.File("null_volume")).Columns.Single(c => c.Name == "volume");
+        using var csv = new TempDirectory();
+        var path = csv.File("bars.csv");
+        File.WriteAllLines(path, ["ts,open,high,low,close,volume", "2024-01-02,10,12,9,11,", "2024-01-03,11,13,10,12,5", "2024-01-04,11,13,10,12,"]);
+
+        Assert.Equal(10L, parquet.Missing);
+        Assert.Equal(2L, TableFile.Inspect(path).Columns.Single(c => c.Name == "volume").Missing);
+        Assert.Equal(0L, TableFile.Inspect(files.File("ts_us")).Columns.Single(c => c.Name == "volume").Missing);
     }
 
     [Fact]

@@ -35,12 +35,19 @@ public class BarValidatorTests
     [InlineData(1, "high")]
     [InlineData(2, "low")]
     [InlineData(3, "close")]
-    [InlineData(4, "volume")]
-    public void Rejects_NaN_and_infinity_in_every_field(int field, string name)
+    public void Rejects_NaN_and_infinity_in_every_price(int field, string name)
     {
         Assert.Equal($"{name} is NaN", Reason(field, double.NaN));
         Assert.Equal($"{name} is +infinity", Reason(field, double.PositiveInfinity));
         Assert.Equal($"{name} is -infinity", Reason(field, double.NegativeInfinity));
+    }
+
+    [Fact]
+    public void Accepts_a_NaN_volume_as_a_missing_one_but_refuses_an_infinite_or_negative_one()
+    {
+        Assert.Null(Reason(4, double.NaN));
+        Assert.Equal("volume is +infinity", Reason(4, double.PositiveInfinity));
+        Assert.Equal("volume -1 is negative", Reason(4, -1));
     }
 
     [Fact]

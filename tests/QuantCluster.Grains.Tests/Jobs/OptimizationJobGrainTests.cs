@@ -79,8 +79,10 @@ public sealed class OptimizationJobGrainTests(TwoSiloCluster fixture) : IClassFi
     {
         var spec = SweepSpecs.SmaGrid() with { Data = new JobDataSource("X", "1m") { Path = "/nonexistent/bars.parquet" } };
 
-        var job = await fixture.Client.SubmitAsync(spec);
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => fixture.Client.SubmitAsync(spec));
+        var job = await fixture.Cluster.Client.GetGrain<IOptimizationJobGrain>(Guid.CreateVersion7()).SubmitAsync(spec);
 
+        Assert.Contains("/nonexistent/bars.parquet", refused.Message, StringComparison.Ordinal);
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Contains("/nonexistent/bars.parquet", job.Error, StringComparison.Ordinal);
         Assert.Null(await fixture.Cluster.Client.GetGrain<IOptimizationJobGrain>(job.JobId).ClaimAsync(fixture.Cluster.Primary!.SiloAddress));

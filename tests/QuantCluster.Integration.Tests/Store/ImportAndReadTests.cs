@@ -24,6 +24,27 @@ public sealed class ImportAndReadTests
     }
 
     [DatabaseFact]
+    public async Task Bars_without_volume_are_stored_as_NULL_read_back_unchanged_and_reimported_as_unchanged()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var store = await db.OpenStoreAsync();
+        var bars = TestBars.Minutes("ES", TestBars.Utc(2024, 3, 1, 9, 30), 50);
+        for (var i = 3; i < bars.Count; i += 7)
+        {
+            bars.Volume[i] = double.NaN;
+        }
+
+        await store.ImportAsync(bars, "1m", "test");
+        var read = await store.ReadAsync("ES", "1m");
+        var again = await store.ImportAsync(bars, "1m", "test");
+
+        BarAssert.Identical(bars, read);
+        Assert.Equal(bars.Volume.LongCount(double.IsNaN), await db.QueryScalarAsync<long>("SELECT count(*) FROM bars WHERE volume IS NULL"));
+        Assert.Equal(0L, await db.QueryScalarAsync<long>("SELECT count(*) FROM bars WHERE volume = 'NaN'"));
+        Assert.Equal((0, 0, bars.Count), (again.Inserted, again.Replaced, again.Unchanged));
+    }
+
+    [DatabaseFact]
     public async Task Reading_a_time_range_returns_the_bars_inside_it_with_both_ends_included()
     {
         await using var db = await TestDatabase.CreateAsync();

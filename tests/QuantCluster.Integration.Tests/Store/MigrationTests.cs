@@ -15,7 +15,7 @@ public sealed class MigrationTests
 
         await (await db.OpenStoreAsync()).DisposeAsync();
 
-        Assert.Equal([(1, "001_bars")], first.Select(r => (r.Version, r.Name)));
+        Assert.Equal([(1, "001_bars"), (2, "002_optional_volume")], first.Select(r => (r.Version, r.Name)));
         Assert.Equal(first, await RecordsAsync(db));
     }
 
@@ -28,7 +28,7 @@ public sealed class MigrationTests
         var applied = await SchemaMigrations.ApplyAsync(connection, CancellationToken.None);
         var again = await SchemaMigrations.ApplyAsync(connection, CancellationToken.None);
 
-        Assert.Equal([1], applied);
+        Assert.Equal([1, 2], applied);
         Assert.Empty(again);
         Assert.Equal(SchemaMigrations.LatestVersion, applied[^1]);
     }
@@ -44,7 +44,7 @@ public sealed class MigrationTests
             await store.DisposeAsync();
         }
 
-        Assert.Equal([1], (await RecordsAsync(db)).Select(r => r.Version));
+        Assert.Equal([1, 2], (await RecordsAsync(db)).Select(r => r.Version));
     }
 
     [DatabaseFact]
@@ -60,7 +60,7 @@ public sealed class MigrationTests
 
         await (await db.OpenStoreAsync()).DisposeAsync();
 
-        Assert.Equal([1], (await RecordsAsync(db)).Select(r => r.Version));
+        Assert.Equal([1, 2], (await RecordsAsync(db)).Select(r => r.Version));
     }
 
     [DatabaseFact]
@@ -75,6 +75,28 @@ public sealed class MigrationTests
         var error = await Assert.ThrowsAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
 
         Assert.Equal(("23514", "bars_ohlcv_consistent"), (error.SqlState, error.ConstraintName));
+    }
+
+    [DatabaseFact]
+    public async Task A_database_made_before_volume_was_optional_takes_bars_without_volume_after_the_upgrade()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using (var connection = await db.ConnectAsync())
+        {
+            var applied = await SchemaMigrations.ApplyAsync(connection, CancellationToken.None);
+            Assert.Equal([1, 2], applied);
+            await using var downgrade = new NpgsqlCommand(
+                "ALTER TABLE bars ALTER COLUMN volume SET NOT NULL; DELETE FROM schema_migrations WHERE version = 2", connection);
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        await using var store = await db.OpenStoreAsync();
+        var bars = TestBars.Minutes("ES", TestBars.Utc(2024, 3, 1), 3);
+        bars.Volume[1] = double.NaN;
+        await store.ImportAsync(bars, "1m", "test");
+
+        Assert.Equal([1, 2], (await RecordsAsync(db)).Select(r => r.Version));
+        Assert.Equal(1L, await db.QueryScalarAsync<long>("SELECT count(*) FROM bars WHERE volume IS NULL"));
     }
 
     private static async Task<List<(int Version, string Name, DateTime AppliedAt)>> RecordsAsync(TestDatabase db)

@@ -5,13 +5,9 @@ namespace QuantCluster.Client.Tests.Commands.Data;
 
 public sealed class CatCommandTests(DuckDbDataFiles files) : IClassFixture<DuckDbDataFiles>
 {
+    /// <summary>Every file of apache/parquet-testing kept in ../shared/data.</summary>
     private static readonly string[] ParquetTestingFiles =
-    [
-        "alltypes_plain.parquet", "alltypes_plain.snappy.parquet", "alltypes_dictionary.parquet", "int96_from_spark.parquet",
-        "nulls.snappy.parquet", "byte_stream_split.zstd.parquet", "delta_length_byte_array.parquet", "delta_binary_packed.parquet",
-        "rle_boolean_encoding.parquet", "datapage_v2.snappy.parquet", "plain-dict-uncompressed-checksum.parquet", "sort_columns.parquet",
-        "lz4_raw_compressed.parquet",
-    ];
+        [.. Directory.GetFiles(RepositoryPaths.ParquetTestingDirectory, "*.parquet").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
 
     private static readonly Lazy<IReadOnlyDictionary<string, DuckDbFile>> DuckDb =
         new(() => DuckDbReference.Dump([.. ParquetTestingFiles.Select(RepositoryPaths.ParquetTestingFile)]));
@@ -22,6 +18,16 @@ public sealed class CatCommandTests(DuckDbDataFiles files) : IClassFixture<DuckD
     /// </summary>
     private static readonly (string File, string Column, int Row, string Value) DuckDbOverflow = ("int96_from_spark.parquet", "a", 5, "9089380393200000000");
 
+    /// <summary>
+    /// DuckDB refuses the deprecated LZ4 codec; parquet-testing wrote the same table with LZ4_RAW,
+    /// which DuckDB reads, so those files are checked against DuckDB's reading of that one.
+    /// </summary>
+    private static readonly Dictionary<string, string> SameTableDuckDbReads = new()
+    {
+        ["hadoop_lz4_compressed.parquet"] = "lz4_raw_compressed.parquet",
+        ["non_hadoop_lz4_compressed.parquet"] = "lz4_raw_compressed.parquet",
+    };
+
     public static TheoryData<string> Files() => [.. ParquetTestingFiles];
 
     [Theory]
@@ -30,6 +36,11 @@ public sealed class CatCommandTests(DuckDbDataFiles files) : IClassFixture<DuckD
     {
         var path = RepositoryPaths.ParquetTestingFile(name);
         var expected = DuckDb.Value[path];
+        if (SameTableDuckDbReads.TryGetValue(name, out var sameTable))
+        {
+            Assert.Contains("LZ4", expected.Error, StringComparison.Ordinal);
+            expected = DuckDb.Value[RepositoryPaths.ParquetTestingFile(sameTable)];
+        }
 
         var run = QuantProcess.Run("data", "cat", path);
 

@@ -24,7 +24,7 @@ public sealed class InspectCommandTests(DuckDbDataFiles files) : IClassFixture<D
         Assert.Equal(duckDb[0][0]["groups"], json["row_groups"]!.ToJsonString());
         Assert.True((int)json["row_groups"]! > 1);
         Assert.Equal(
-            """[{"name":"ts","type":"TIMESTAMP(MICROS)"},{"name":"symbol","type":"STRING"},{"name":"open","type":"DOUBLE"},{"name":"high","type":"DOUBLE"},{"name":"low","type":"DOUBLE"},{"name":"close","type":"DOUBLE"},{"name":"volume","type":"INT64"}]""",
+            """[{"name":"ts","type":"TIMESTAMP(MICROS)","missing":0},{"name":"symbol","type":"STRING","missing":0},{"name":"open","type":"DOUBLE","missing":0},{"name":"high","type":"DOUBLE","missing":0},{"name":"low","type":"DOUBLE","missing":0},{"name":"close","type":"DOUBLE","missing":0},{"name":"volume","type":"INT64","missing":0}]""",
             json["columns"]!.ToJsonString());
         Assert.Equal(
             duckDb[2].Select(r => (r["symbol"], long.Parse(r["n"]!, System.Globalization.CultureInfo.InvariantCulture), r["first"], r["last"])),
@@ -40,7 +40,7 @@ public sealed class InspectCommandTests(DuckDbDataFiles files) : IClassFixture<D
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
             """
-            {"rows":2148,"row_groups":1,"columns":[{"name":"","type":"TIMESTAMP"},{"name":"Open","type":"DOUBLE"},{"name":"High","type":"DOUBLE"},{"name":"Low","type":"DOUBLE"},{"name":"Close","type":"DOUBLE"},{"name":"Volume","type":"INT64"}],"symbols":[{"symbol":null,"rows":2148,"first":"2004-08-19T00:00:00Z","last":"2013-03-01T00:00:00Z"}]}
+            {"rows":2148,"row_groups":1,"columns":[{"name":"","type":"TIMESTAMP","missing":0},{"name":"Open","type":"DOUBLE","missing":0},{"name":"High","type":"DOUBLE","missing":0},{"name":"Low","type":"DOUBLE","missing":0},{"name":"Close","type":"DOUBLE","missing":0},{"name":"Volume","type":"INT64","missing":0}],"symbols":[{"symbol":null,"rows":2148,"first":"2004-08-19T00:00:00Z","last":"2013-03-01T00:00:00Z"}]}
             """,
             run.Json.ToJsonString());
     }
