@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using QuantCluster.Client.Commands.Data;
 using QuantCluster.Client.Commands.Jobs;
 using QuantCluster.Client.Output;
+using QuantCluster.Contracts.Strategies;
 using QuantCluster.Engine.Optimizers;
 using QuantCluster.Engine.Strategies;
-using QuantCluster.Contracts.Strategies;
 using Spectre.Console;
 
 namespace QuantCluster.Client.Commands;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using QuantCluster.Grains.Clients;
 using QuantCluster.Contracts;
+using QuantCluster.Grains.Clients;
 using QuantCluster.Grains.Jobs;
 using QuantCluster.Grains.Results;
 using QuantCluster.Grains.Symbols;
