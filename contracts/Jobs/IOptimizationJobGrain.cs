@@ -14,8 +14,8 @@ public interface IOptimizationJobGrain : IGrainWithGuidKey
     /// <exception cref="ArgumentException">The spec makes no sense; nothing was stored.</exception>
     Task<JobSnapshot> SubmitAsync(JobSpec spec);
 
-    /// <summary>The job as it stands; null when no job has this id.</summary>
-    Task<JobSnapshot?> GetSnapshotAsync();
+    /// <summary>The job as it stands, with at most <paramref name="best"/> of its best results (watchers need one); null when no job has this id.</summary>
+    Task<JobSnapshot?> GetSnapshotAsync(int best);
 
     /// <summary>Stops handing out work; false when the job had already ended (or never existed).</summary>
     Task<bool> CancelAsync();

@@ -34,26 +34,33 @@ public sealed class JobClient(IGrainFactory grains, IResultStore results, TimePr
         return job is { Status: JobStatus.Failed, StartedAt: null, Error: { } error } ? throw new InvalidDataException(error) : job;
     }
 
-    public Task<JobSnapshot?> GetAsync(Guid jobId) => grains.GetGrain<IOptimizationJobGrain>(jobId).GetSnapshotAsync();
+    /// <summary>The job with up to <paramref name="best"/> of its best results; null when there is no such job.</summary>
+    public Task<JobSnapshot?> GetAsync(Guid jobId, int best = OptimizationJobState.LeaderboardSize) =>
+        grains.GetGrain<IOptimizationJobGrain>(jobId).GetSnapshotAsync(best);
 
     /// <exception cref="KeyNotFoundException">There is no such job.</exception>
-    public async Task<JobSnapshot> RequireAsync(Guid jobId) =>
-        await GetAsync(jobId) ?? throw new KeyNotFoundException($"There is no job {jobId}.");
+    public async Task<JobSnapshot> RequireAsync(Guid jobId, int best = OptimizationJobState.LeaderboardSize) =>
+        await GetAsync(jobId, best) ?? throw new KeyNotFoundException($"There is no job {jobId}.");
 
     public Task<IReadOnlyList<JobSummary>> ListAsync() => grains.GetGrain<IJobRegistryGrain>(0).ListAsync();
 
-    /// <summary>The job now, then every <paramref name="interval"/> until it ends: the last one yielded is final.</summary>
+    /// <summary>
+    /// The job now, then every <paramref name="interval"/> until it ends: the last one yielded is final and
+    /// carries the whole best-so-far; the others only the best result, as a progress line needs no more.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">There is no such job.</exception>
     public async IAsyncEnumerable<JobSnapshot> WatchAsync(Guid jobId, TimeSpan interval, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         while (true)
         {
-            var snapshot = await RequireAsync(jobId);
-            yield return snapshot;
+            var snapshot = await RequireAsync(jobId, best: 1);
             if (snapshot.IsFinal)
             {
+                yield return await RequireAsync(jobId);
                 yield break;
             }
+
+            yield return snapshot;
 
             await Task.Delay(interval, clock, cancellationToken);
         }

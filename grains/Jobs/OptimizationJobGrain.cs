@@ -126,7 +126,8 @@ internal sealed class OptimizationJobGrain(
         return Snapshot();
     }
 
-    public Task<JobSnapshot?> GetSnapshotAsync() => Task.FromResult(State.Spec is null ? null : Snapshot());
+    public Task<JobSnapshot?> GetSnapshotAsync(int best) =>
+        Task.FromResult(State.Spec is null ? null : Snapshot() with { Best = State.Best.Count <= best ? State.Best : State.Best[..Math.Max(best, 0)] });
 
     public async Task<bool> CancelAsync()
     {
