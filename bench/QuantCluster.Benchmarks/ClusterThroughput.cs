@@ -16,7 +16,8 @@ namespace QuantCluster.Benchmarks;
 /// against the engine's on the same cores. Every figure is the median of three runs after a warm-up
 /// run (the silos' bar caches are warm). Run:
 ///   eval "$(eng/postgres.sh start)"
-///   QUANT_DB=$QUANT_TEST_DB dotnet run -c Release --project bench/QuantCluster.Benchmarks -- cluster [bars]
+///   QUANT_DB=$QUANT_TEST_DB dotnet run -c Release --project bench/QuantCluster.Benchmarks -- cluster [bars] [local]
+/// (with "local", the engine and the embedded cluster only, no database needed).
 ///   eng/postgres.sh stop
 /// </summary>
 internal static class ClusterThroughput
@@ -26,9 +27,10 @@ internal static class ClusterThroughput
     public static async Task RunAsync(string[] args)
     {
         int bars = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
-        string connectionString = Environment.GetEnvironmentVariable("QUANT_DB") is { Length: > 0 } value
+        bool localOnly = args is [_, _, "local", ..];
+        string? connectionString = Environment.GetEnvironmentVariable("QUANT_DB") is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException("Set QUANT_DB to a PostgreSQL connection string (eng/postgres.sh start gives a throwaway server).");
+            : localOnly ? null : throw new InvalidOperationException("Set QUANT_DB to a PostgreSQL connection string (eng/postgres.sh start gives a throwaway server), or run `cluster BARS local`.");
         int cores = Environment.ProcessorCount;
         var spec = Spec(bars);
         var sweep = SweepDefinition.From(spec);
@@ -48,6 +50,11 @@ internal static class ClusterThroughput
         await using (var local = await LocalCluster.StartAsync(cores))
         {
             Report("embedded local cluster", cores, await ClusterRateAsync(local.Client, spec, barEvaluations), engine);
+        }
+
+        if (connectionString is null)
+        {
+            return;
         }
 
         foreach (var (silos, workers) in new[] { (1, 1), (2, 1), (1, cores) })
