@@ -46,4 +46,22 @@ public static class ConnectionStrings
             throw new ArgumentException($"{optionName} is not a PostgreSQL connection string ({e.Message}); e.g. {Example}", e);
         }
     }
+
+    /// <summary>
+    /// The connection string's settings, with <paramref name="applicationName"/> unless it names one itself:
+    /// what pg_stat_activity shows for the connection, so an operator tells the bar store's sessions from the
+    /// results store's and the schema runner's.
+    /// </summary>
+    /// <exception cref="ArgumentException">The connection string does not parse.</exception>
+    public static NpgsqlConnectionStringBuilder Settings(string connectionString, string applicationName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(settings.ApplicationName))
+        {
+            settings.ApplicationName = applicationName;
+        }
+
+        return settings;
+    }
 }

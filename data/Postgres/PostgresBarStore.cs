@@ -28,12 +28,7 @@ public sealed class PostgresBarStore : IAsyncDisposable
     /// <exception cref="BarStoreException">The server cannot be reached, refuses the login, or a migration fails.</exception>
     public static async Task<PostgresBarStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(settings.ApplicationName))
-        {
-            settings.ApplicationName = "quantcluster";
-        }
+        var settings = ConnectionStrings.Settings(connectionString, "quantcluster");
 
         var endpoint = new DatabaseEndpoint(settings);
         var dataSource = NpgsqlDataSource.Create(settings);

@@ -28,12 +28,7 @@ public static class ClusterSchema
     /// <exception cref="ClusterSchemaException">The server cannot be reached, refuses the login, or a migration fails.</exception>
     public static async Task<IReadOnlyList<int>> ApplyAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(settings.ApplicationName))
-        {
-            settings.ApplicationName = "quantcluster-schema";
-        }
+        var settings = ConnectionStrings.Settings(connectionString, "quantcluster-schema");
 
         try
         {

@@ -29,12 +29,7 @@ public sealed class PostgresResultStore : IResultStore, IAsyncDisposable
     /// <exception cref="ResultStoreException">The server cannot be reached or refuses the login.</exception>
     public static async Task<PostgresResultStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(settings.ApplicationName))
-        {
-            settings.ApplicationName = "quantcluster-results";
-        }
+        var settings = ConnectionStrings.Settings(connectionString, "quantcluster-results");
 
         var store = new PostgresResultStore(NpgsqlDataSource.Create(settings), new DatabaseEndpoint(settings));
         try
