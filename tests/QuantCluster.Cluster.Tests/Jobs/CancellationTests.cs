@@ -13,7 +13,8 @@ public sealed class CancellationTests
         await using var db = await TestDatabase.CreateAsync();
         await using var cluster = await SiloCluster.StartAsync(db.ConnectionString, 2);
         var quant = new ClusterCommands(db.ConnectionString);
-        var job = await quant.SubmitAsync(sweep.Arguments);
+        // The long grid: the short one can end before a quant process has even started to cancel it.
+        var job = await quant.SubmitAsync(sweep.LongArguments);
         await cluster.UntilAsync(job, j => j.ItemsDone >= 8, TimeSpan.FromSeconds(60), "8 items done");
 
         await quant.CancelAsync(job);
