@@ -18,7 +18,7 @@ internal static class JobReport
         var ranked = await client.TopAsync(job, top, cancellationToken);
         if (output is not null)
         {
-            Write(output.FullName, ResultsFormats.Of(output.FullName, null), sweep, await ReadAllAsync(client, job, cancellationToken), ranked: false);
+            Write(output.FullName, ResultsFormats.Of(output.FullName, null), sweep, await client.ReadAllAsync(job, cancellationToken), ranked: false);
         }
 
         double seconds = job is { FinishedAt: { } end, StartedAt: { } start } ? (end - start).TotalSeconds : 0;
@@ -69,18 +69,6 @@ internal static class JobReport
         }
 
         return job.Status == JobStatus.Completed ? 0 : 1;
-    }
-
-    /// <summary>Every stored result of the job, in enumeration order.</summary>
-    public static async Task<IReadOnlyList<EvaluationResult>> ReadAllAsync(JobClient client, JobSnapshot job, CancellationToken cancellationToken)
-    {
-        var all = new List<EvaluationResult>();
-        await foreach (var result in client.ReadAsync(job, cancellationToken))
-        {
-            all.Add(result);
-        }
-
-        return all;
     }
 
     /// <summary>Results to a file (or the console for CSV and JSON without one) in the given format.</summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using QuantCluster.Contracts;
 using QuantCluster.Contracts.Jobs;
+using QuantCluster.Engine.Optimizers;
+using QuantCluster.Engine.Strategies;
 using QuantCluster.Grains.Jobs;
 using QuantCluster.Grains.Results;
 using QuantCluster.Grains.Telemetry;
@@ -90,21 +92,24 @@ public sealed class JobClient(IGrainFactory grains, IResultStore results, TimePr
             return [.. job.Best.Take(top)];
         }
 
-        var sweep = SweepDefinition.From(job.Spec);
+        var objective = Objective.For(job.Spec.Objective, job.Spec.MinTrades, job.Spec.Maximise);
+        return Leaderboard.Top(objective, await ReadAllAsync(job, cancellationToken), top);
+    }
+
+    /// <summary>Every stored result of the job in enumeration order, streamed from the results store.</summary>
+    public IAsyncEnumerable<EvaluationResult> ReadAsync(JobSnapshot job, CancellationToken cancellationToken = default) =>
+        results.ReadAsync(job.JobId, [.. StrategyCatalog.Find(job.Spec.Strategy).Parameters.Select(p => p.Name)], cancellationToken);
+
+    /// <summary>Every stored result of the job in enumeration order, held whole: for writers that need them all.</summary>
+    public async Task<IReadOnlyList<EvaluationResult>> ReadAllAsync(JobSnapshot job, CancellationToken cancellationToken = default)
+    {
         var all = new List<EvaluationResult>();
         await foreach (var result in ReadAsync(job, cancellationToken))
         {
             all.Add(result);
         }
 
-        return Leaderboard.Top(sweep.Objective, all, top);
-    }
-
-    /// <summary>Every stored result of the job in enumeration order, streamed from the results store.</summary>
-    public IAsyncEnumerable<EvaluationResult> ReadAsync(JobSnapshot job, CancellationToken cancellationToken = default)
-    {
-        var sweep = SweepDefinition.From(job.Spec);
-        return results.ReadAsync(job.JobId, [.. sweep.Strategy.Parameters.Select(p => p.Name)], cancellationToken);
+        return all;
     }
 
     /// <summary>False when the job had already ended.</summary>

@@ -12,8 +12,8 @@ namespace QuantCluster.Grains.Hosting;
 
 /// <summary>
 /// The embedded local cluster: one Orleans silo inside this process on localhost clustering, with
-/// memory storage and reminders, the same grains and workers as a real cluster, and an in-process
-/// client. Nothing to install; its jobs last as long as the process.
+/// memory storage (and no reminders: its jobs cannot outlive its one silo), the same grains and workers
+/// as a real cluster, and an in-process client. Nothing to install; its jobs last as long as the process.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {

@@ -150,7 +150,7 @@ internal static class JobCommand
             }
 
             count = chosen == ResultsFormat.Table ? count ?? 20 : count;
-            var results = count is { } n ? await cluster.Client.TopAsync(job, n, cancellation) : await JobReport.ReadAllAsync(cluster.Client, job, cancellation);
+            var results = count is { } n ? await cluster.Client.TopAsync(job, n, cancellation) : await cluster.Client.ReadAllAsync(job, cancellation);
             JobReport.Write(path, chosen, SweepDefinition.From(job.Spec), results, ranked: count is not null || chosen == ResultsFormat.Table);
             if (path is not null)
             {

@@ -20,7 +20,7 @@ public sealed class OptimizationJobGrainTests(TwoSiloCluster fixture) : IClassFi
 
         var job = await fixture.Client.SubmitAsync(spec);
         var final = await fixture.Client.WaitAsync(job.JobId, Poll);
-        var results = await ReadAllAsync(final);
+        var results = await fixture.Client.ReadAllAsync(final);
 
         Assert.Equal(JobStatus.Completed, final.Status);
         Assert.True(final.TotalItems >= 16, $"expected many items, got {final.TotalItems}");
@@ -43,7 +43,7 @@ public sealed class OptimizationJobGrainTests(TwoSiloCluster fixture) : IClassFi
         var job = await fixture.Client.SubmitAsync(SweepSpecs.SmaGrid());
         var final = await fixture.Client.WaitAsync(job.JobId, Poll);
 
-        var ranked = Leaderboard.Top(SweepDefinition.From(final.Spec).Objective, await ReadAllAsync(final), 10);
+        var ranked = Leaderboard.Top(SweepDefinition.From(final.Spec).Objective, await fixture.Client.ReadAllAsync(final), 10);
 
         Assert.Equal(10, ranked.Count);
         Assert.Equal(ranked.Select(Key), final.Best.Take(10).Select(Key));
@@ -60,7 +60,7 @@ public sealed class OptimizationJobGrainTests(TwoSiloCluster fixture) : IClassFi
             var job = await fixture.Client.SubmitAsync(SweepSpecs.SmaGrid(optimizer: OptimizerKind.Random, samples: 40, seed: seed));
             var final = await fixture.Client.WaitAsync(job.JobId, Poll);
             Assert.Equal(JobStatus.Completed, final.Status);
-            return await ReadAllAsync(final);
+            return await fixture.Client.ReadAllAsync(final);
         }
 
         var first = await RunAsync(1);
@@ -132,17 +132,6 @@ public sealed class OptimizationJobGrainTests(TwoSiloCluster fixture) : IClassFi
     {
         Assert.Null(await fixture.Client.GetAsync(Guid.CreateVersion7()));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => fixture.Client.CancelAsync(Guid.CreateVersion7()));
-    }
-
-    private async Task<IReadOnlyList<EvaluationResult>> ReadAllAsync(JobSnapshot job)
-    {
-        var all = new List<EvaluationResult>();
-        await foreach (var result in fixture.Client.ReadAsync(job))
-        {
-            all.Add(result);
-        }
-
-        return all;
     }
 
     private static string Key(EvaluationResult result) =>
