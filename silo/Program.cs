@@ -56,7 +56,7 @@ internal static class Program
             {
                 try
                 {
-                    return await RunAsync(setup, parse.GetValue(arguments.DashboardPort), cancellation);
+                    return await RunAsync(setup, parse.GetValue(arguments.DashboardPort), parse.GetValue(arguments.HttpPort), cancellation);
                 }
                 catch (IOException e)
                 {
@@ -69,7 +69,7 @@ internal static class Program
         return root.Parse(args).Invoke();
     }
 
-    private static async Task<int> RunAsync(ClusterSetup setup, int dashboardPort, CancellationToken cancellation)
+    private static async Task<int> RunAsync(ClusterSetup setup, int dashboardPort, int httpPort, CancellationToken cancellation)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -83,7 +83,8 @@ internal static class Program
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         string listen = setup.Address?.ToString() ?? "0.0.0.0";
-        builder.WebHost.UseUrls(dashboardPort > 0 ? $"http://{listen}:{dashboardPort}" : "http://127.0.0.1:0");
+        string[] urls = [.. new[] { dashboardPort, httpPort }.Where(port => port > 0).Select(port => $"http://{listen}:{port}")];
+        builder.WebHost.UseUrls(urls.Length > 0 ? urls : ["http://127.0.0.1:0"]);
         using var startup = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
         var logger = startup.CreateLogger("quant-silo");
 
@@ -107,7 +108,8 @@ internal static class Program
         var app = builder.Build();
         if (dashboardPort > 0)
         {
-            app.MapOrleansDashboard();
+            // The dashboard takes the root of its own port; the HTTP port's paths are the silo's own.
+            app.MapOrleansDashboard().RequireHost($"*:{dashboardPort}");
             SiloHostLog.Dashboard(logger, listen, dashboardPort);
         }
 

@@ -39,6 +39,12 @@ internal sealed class SiloArguments
 
     public Option<int> DashboardPort { get; } = new("--dashboard-port") { Description = "Port of the Orleans dashboard (0: none).", DefaultValueFactory = _ => 8080 };
 
+    public Option<int> HttpPort { get; } = new("--http-port")
+    {
+        Description = "Port of the silo's HTTP endpoints (health, metrics, the API and the results page; 0: none).",
+        DefaultValueFactory = _ => 8081,
+    };
+
     public Option<double> ProbeTimeout { get; } = new("--probe-timeout")
     {
         Description = "Seconds a silo waits for another's answer to a liveness probe (Orleans' default 5; 1 on a test machine).",
@@ -57,7 +63,7 @@ internal sealed class SiloArguments
         DefaultValueFactory = _ => MembershipTimings.Production.DeathVotes,
     };
 
-    public IEnumerable<Option> All => [Database, Workers, CacheMb, ItemSize, ClusterId, ServiceId, Address, SiloPort, GatewayPort, DashboardPort, ProbeTimeout, MissedProbes, DeathVotes];
+    public IEnumerable<Option> All => [Database, Workers, CacheMb, ItemSize, ClusterId, ServiceId, Address, SiloPort, GatewayPort, DashboardPort, HttpPort, ProbeTimeout, MissedProbes, DeathVotes];
 
     /// <exception cref="ArgumentException">A value makes no sense; the message says which.</exception>
     public ClusterSetup Read(ParseResult parse)
@@ -99,6 +105,16 @@ internal sealed class SiloArguments
         if (parse.GetValue(DashboardPort) is < 0 or > 65535)
         {
             throw new ArgumentException($"--dashboard-port must be a port number, or 0 for none.");
+        }
+
+        if (parse.GetValue(HttpPort) is < 0 or > 65535)
+        {
+            throw new ArgumentException($"--http-port must be a port number, or 0 for none.");
+        }
+
+        if (parse.GetValue(HttpPort) is > 0 and var http && http == parse.GetValue(DashboardPort))
+        {
+            throw new ArgumentException($"--http-port and --dashboard-port are both {http}; give them different ports.");
         }
 
         return setup;

@@ -19,7 +19,7 @@ internal sealed class SiloProcess : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "quant-silo.dll"));
         foreach (string argument in new[]
         {
-            "--workers", Text(workers), "--address", "127.0.0.1", "--silo-port", Text(11111 + index), "--gateway-port", Text(30000 + index), "--dashboard-port", "0", "--cache-mb", Text(cacheMb),
+            "--workers", Text(workers), "--address", "127.0.0.1", "--silo-port", Text(11111 + index), "--gateway-port", Text(30000 + index), "--dashboard-port", "0", "--http-port", "0", "--cache-mb", Text(cacheMb),
         })
         {
             start.ArgumentList.Add(argument);

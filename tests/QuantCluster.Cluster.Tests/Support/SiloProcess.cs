@@ -41,7 +41,8 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <param name="name">For messages.</param>
     /// <param name="barEvaluationsPerItem">Bars x parameter sets per item of a job submitted to this silo.</param>
     /// <param name="dashboardPort">Where it serves the Orleans dashboard; 0 for nowhere.</param>
-    public static SiloProcess Start(string connectionString, string name, long barEvaluationsPerItem, int dashboardPort = 0)
+    /// <param name="httpPort">Where it serves its HTTP endpoints; 0 for nowhere.</param>
+    public static SiloProcess Start(string connectionString, string name, long barEvaluationsPerItem, int dashboardPort = 0, int httpPort = 0)
     {
         int port = FreePort(), gateway = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -56,7 +57,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (string argument in new[] { "--address", "127.0.0.1", "--silo-port", Text(port), "--gateway-port", Text(gateway), "--bar-evaluations-per-item", Text(barEvaluationsPerItem), "--dashboard-port", Text(dashboardPort) })
+        foreach (string argument in new[] { "--address", "127.0.0.1", "--silo-port", Text(port), "--gateway-port", Text(gateway), "--bar-evaluations-per-item", Text(barEvaluationsPerItem), "--dashboard-port", Text(dashboardPort), "--http-port", Text(httpPort) })
         {
             start.ArgumentList.Add(argument);
         }
