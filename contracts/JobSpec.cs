@@ -45,4 +45,12 @@ public sealed record JobSpec
     /// <summary>The submitter's W3C trace context, so the silos' spans join the client's trace.</summary>
     [Id(10)]
     public string? TraceParent { get; init; }
+
+    /// <summary>How the genetic optimizer breeds; null takes its defaults.</summary>
+    [Id(11)]
+    public GeneticSettings? Genetic { get; init; }
+
+    /// <summary>Set for a walk-forward analysis: the folds, each searched with <see cref="Optimizer"/> on its in-sample bars.</summary>
+    [Id(12)]
+    public WalkForwardSettings? WalkForward { get; init; }
 }

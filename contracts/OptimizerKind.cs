@@ -8,4 +8,7 @@ public enum OptimizerKind
 
     /// <summary><see cref="JobSpec.Samples"/> distinct combinations drawn with <see cref="JobSpec.Seed"/>.</summary>
     Random,
+
+    /// <summary>A genetic search over the grid's combinations (<see cref="JobSpec.Genetic"/>), seeded by <see cref="JobSpec.Seed"/>.</summary>
+    Genetic,
 }

@@ -88,7 +88,7 @@ public static class BacktestSimulator
 
     private static sbyte Decision(ReadOnlySpan<sbyte> decisions, int t) => t < 0 ? (sbyte)0 : decisions[t];
 
-    private static void Count(ref ReturnStatistics stats, Trade trade)
+    internal static void Count(ref ReturnStatistics stats, Trade trade)
     {
         stats.Trades++;
         stats.SumOfTradeReturns += trade.Return;
@@ -103,7 +103,7 @@ public static class BacktestSimulator
         }
     }
 
-    private static void Summarise(double[] returns, double[] equity, ref ReturnStatistics stats)
+    internal static void Summarise(double[] returns, double[] equity, ref ReturnStatistics stats)
     {
         // r_0 is excluded from the return statistics; the starting equity 1.0 is the first peak.
         for (int t = 1; t < returns.Length; t++)
