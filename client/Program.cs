@@ -36,6 +36,7 @@ internal static class Program
         StrategyCommand.Create(),
         BenchCommand.Create(),
         SweepCommand.Create(),
+        WalkForwardCommand.Create(),
         JobCommand.Create(),
         DemoCommand.Create(),
         DataCommand.Create(),

@@ -23,10 +23,11 @@ internal static class JobReport
 
         double seconds = job is { FinishedAt: { } end, StartedAt: { } start } ? (end - start).TotalSeconds : 0;
         long evaluations = job.Evaluated;
-        double rate = seconds > 0 ? evaluations * (double)job.BarCount / seconds : 0;
+        // A walk-forward's folds search windows of the bars, not all of them, so bars x sets would overstate its rate.
+        double rate = seconds > 0 && job.Spec.WalkForward is null ? evaluations * (double)job.BarCount / seconds : 0;
         if (asJson)
         {
-            JsonOutput.Write(Console.Out, new JsonObject
+            var json = new JsonObject
             {
                 ["job_id"] = job.JobId.ToString(),
                 ["status"] = job.Status.ToString().ToLowerInvariant(),
@@ -34,14 +35,17 @@ internal static class JobReport
                 ["data"] = job.Spec.Data.Describe(),
                 ["bars"] = job.BarCount,
                 ["parameter_sets"] = evaluations,
+                ["evaluations"] = evaluations,
                 ["seconds"] = Math.Round(seconds, 4),
                 ["bar_evaluations_per_second"] = Math.Round(rate),
                 ["objective"] = sweep.Objective.Metric,
                 ["maximise"] = sweep.Objective.Maximise,
                 ["min_trades"] = sweep.Objective.MinTrades,
                 ["error"] = job.Error,
-                ["leaderboard"] = LeaderboardView.Json(sweep.Strategy, ranked),
-            });
+                ["leaderboard"] = job.Spec.WalkForward is null ? LeaderboardView.Json(sweep.Strategy, ranked) : null,
+            };
+            SearchResultJson.AddTo(json, job, sweep);
+            JsonOutput.Write(Console.Out, json);
             return job.Status == JobStatus.Completed ? 0 : 1;
         }
 
@@ -54,7 +58,16 @@ internal static class JobReport
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(error)}[/]");
         }
 
-        if (ranked.Count > 0)
+        if (job.Generations.Count > 0)
+        {
+            AnsiConsole.Write(GenerationHistoryView.Table(sweep.Objective, job.Generations));
+        }
+
+        if (job.Spec.WalkForward is not null)
+        {
+            WalkForwardView.Print(sweep.Strategy, [.. sweep.Grid.Axes.Select(a => a.Name)], sweep.Objective, job.Folds, job.WalkForward);
+        }
+        else if (ranked.Count > 0)
         {
             AnsiConsole.Write(LeaderboardView.Table(sweep.Strategy, sweep.Grid.Axes.Select(a => a.Name).ToArray(), sweep.Objective, ranked));
         }

@@ -57,7 +57,8 @@ internal static class LeaderboardView
         return json;
     }
 
-    private static string Format(Strategy strategy, string name, IReadOnlyDictionary<string, double> values)
+    /// <summary>One parameter's value as a user writes it; a parameter the set does not name shows its default.</summary>
+    public static string Format(Strategy strategy, string name, IReadOnlyDictionary<string, double> values)
     {
         var parameter = strategy.Parameters.First(p => p.Name == name);
         return parameter.Format(values.TryGetValue(name, out double v) ? v : parameter.Default);

@@ -13,10 +13,11 @@ public sealed record JobSnapshot
     [Id(2)]
     public required JobStatus Status { get; init; }
 
-    /// <summary>The phase under way (a grid or random search has phases of work items; later a GA generation or a walk-forward fold).</summary>
+    /// <summary>Phases done: a genetic search's generations, a walk-forward's folds; a grid or random search has one.</summary>
     [Id(3)]
     public int Phase { get; init; }
 
+    /// <summary>Phases the job has at most (a genetic search may stop early on a plateau).</summary>
     [Id(4)]
     public int Phases { get; init; }
 
@@ -69,8 +70,23 @@ public sealed record JobSnapshot
     [Id(18)]
     public string Host { get; init; } = "";
 
+    /// <summary>Done so far, from 0 to 1, as the job grain measures it across phases.</summary>
+    [Id(19)]
+    public double Progress { get; init; }
+
+    /// <summary>A genetic search's generations so far: best and mean score of each.</summary>
+    [Id(20)]
+    public IReadOnlyList<GenerationRecord> Generations { get; init; } = [];
+
+    /// <summary>A walk-forward analysis' folds so far, and once it has ended, the stitched result.</summary>
+    [Id(21)]
+    public IReadOnlyList<FoldResult> Folds { get; init; } = [];
+
+    [Id(22)]
+    public WalkForwardResult? WalkForward { get; init; }
+
     public bool IsFinal => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 
     /// <summary>Done so far, from 0 to 1.</summary>
-    public double Fraction => Status == JobStatus.Completed ? 1 : TotalItems == 0 ? 0 : Math.Min(1, (double)ItemsDone / TotalItems);
+    public double Fraction => Status == JobStatus.Completed ? 1 : Math.Clamp(Progress, 0, 1);
 }

@@ -23,6 +23,10 @@ public sealed record Objective(string Metric, bool Maximise = true, int MinTrade
 
     public bool Qualifies(Contracts.Metrics metrics) => metrics.Trades >= MinTrades && !double.IsNaN(metrics.Get(Metric));
 
+    /// <summary>The metric turned higher-is-better (negated when minimised), or -infinity when the set does not qualify: what a genetic search compares.</summary>
+    public double Score(Contracts.Metrics metrics) =>
+        !Qualifies(metrics) ? double.NegativeInfinity : Maximise ? metrics.Get(Metric) : -metrics.Get(Metric);
+
     /// <summary>The indices of the best qualifying results, best first; ties keep enumeration order.</summary>
     public IReadOnlyList<int> Best(IReadOnlyList<Contracts.Metrics> results, int count)
     {

@@ -25,16 +25,26 @@ public sealed record BatchPlan(int SetsPerItem, long PositionsPerItem, long Posi
     /// <summary>Items the whole sweep has.</summary>
     public long TotalItems => (Positions + PositionsPerItem - 1) / PositionsPerItem;
 
+    /// <summary>The cut of a grid or random search's enumeration.</summary>
     public static BatchPlan For(SweepDefinition sweep, int barCount, long barEvaluationsPerItem = DefaultBarEvaluationsPerItem)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        return Cut(sweep.Positions, sweep.EstimateValidFraction(), barCount, barEvaluationsPerItem);
+    }
+
+    /// <summary>The cut of a list of sets that are all valid: a genetic generation's new genomes.</summary>
+    public static BatchPlan ForSets(long sets, int barCount, long barEvaluationsPerItem = DefaultBarEvaluationsPerItem) =>
+        Cut(sets, 1, barCount, barEvaluationsPerItem);
+
+    private static BatchPlan Cut(long positions, double validFraction, int barCount, long barEvaluationsPerItem)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(barCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(barEvaluationsPerItem, 1);
-        double fraction = sweep.EstimateValidFraction();
         long byTime = (Math.Max(barEvaluationsPerItem / barCount, 1) + LaneGroup - 1) / LaneGroup * LaneGroup;
-        long byShare = (long)Math.Ceiling(sweep.Positions * fraction / MinItems) / LaneGroup * LaneGroup;
+        long byShare = (long)Math.Ceiling(positions * validFraction / MinItems) / LaneGroup * LaneGroup;
         long sets = Math.Clamp(Math.Min(byTime, byShare), LaneGroup, MaxSetsPerItem);
-        long positions = Math.Max(1, (long)Math.Ceiling(sets / fraction));
-        return new BatchPlan((int)sets, Math.Min(positions, Math.Max(1, sweep.Positions)), sweep.Positions);
+        long perItem = Math.Max(1, (long)Math.Ceiling(sets / validFraction));
+        return new BatchPlan((int)sets, Math.Min(perItem, Math.Max(1, positions)), positions);
     }
 
     /// <summary>The positions item <paramref name="itemIndex"/> covers.</summary>

@@ -16,8 +16,11 @@ namespace QuantCluster.Grains.Jobs;
 
 /// <summary>
 /// The OptimizationJob grain (ARCHITECTURE.md, "The grains"). Submitting loads the bars once on this
-/// silo to cut the sweep into a <see cref="BatchPlan"/>; workers on every silo then claim items, store
-/// their results and report back, and the grain folds each item's best into the best so far. What
+/// silo to lay out the job's searches (<see cref="JobSearch"/>: a grid, a random draw, a genetic search's
+/// generations, a walk-forward's folds) and cut their phases into items; workers on every silo then
+/// claim items, store their results and report back, and the grain folds each item's best into the
+/// best so far. A phase that ends starts the next (a generation bred from the last one's scores) and
+/// is checkpointed at once; a walk-forward fold that ends is run out of sample here. What
 /// changed is checkpointed to grain storage every <see cref="JobGrainOptions.CheckInterval"/>, and at
 /// the end; the same tick hands out again the items of silos the membership declared dead. A reminder
 /// brings the job back on a live silo if this one dies, though a worker's next claim usually does first.
@@ -34,8 +37,7 @@ internal sealed class OptimizationJobGrain(
     private const string KeepRunning = "keep-running";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
-    private WorkLedger? _ledger;
-    private SweepDefinition? _sweep;
+    private JobSearch? _search;
     private IGrainTimer? _timer;
     private bool _dirty;
 
@@ -47,11 +49,11 @@ internal sealed class OptimizationJobGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State is { Spec: { } spec, Status: JobStatus.Running, Plan: { } plan })
+        if (State is { Spec: { } spec, Status: JobStatus.Running, Blocks.Count: > 0 })
         {
-            _sweep = SweepDefinition.From(spec);
-            _ledger = new WorkLedger(plan.TotalItems, State.DoneBelow, State.DoneAbove);
-            JobLog.Resumed(logger, JobId, _ledger.Done, plan.TotalItems);
+            long items = State.Blocks[^1].FirstItem + State.Blocks[^1].Items;
+            _search = new JobSearch(State, SweepDefinition.From(spec), new WorkLedger(items, State.DoneBelow, State.DoneAbove));
+            JobLog.Resumed(logger, JobId, _search.Ledger.Done, items);
             StartTimer();
 
             // Workers that were waiting on the job's old silo learn that its work is free again; the
@@ -90,11 +92,14 @@ internal sealed class OptimizationJobGrain(
         {
             // Loading bars is CPU and I/O work: off the grain's scheduler, which must stay free for calls.
             var evaluator = await Task.Run(() => symbols.EvaluatorAsync(spec.Data, spec.Settings));
-            State.BarCount = evaluator.Bars.Count;
+            _search = JobSearch.Start(State, sweep, evaluator.Bars, options.Value.BarEvaluationsPerItem);
         }
         catch (Exception e) when (e is BarSourceException or StrategyParameterException)
         {
             JobLog.CannotStart(logger, JobId, e.Message);
+            _search = null;
+            State.Tracks.Clear();
+            State.Blocks.Clear();
             State.Status = JobStatus.Failed;
             State.Error = e.Message;
             State.FinishedAt = now;
@@ -106,10 +111,12 @@ internal sealed class OptimizationJobGrain(
         {
             // The bar store cannot be reached: nothing is stored, and the submitter is told why.
             State.Spec = null;
+            _search = null;
+            State.Tracks.Clear();
+            State.Blocks.Clear();
             throw;
         }
 
-        State.Plan = BatchPlan.For(sweep, State.BarCount, options.Value.BarEvaluationsPerItem);
         State.Status = JobStatus.Running;
         State.StartedAt = now;
         if (options.Value.Reminders)
@@ -118,11 +125,10 @@ internal sealed class OptimizationJobGrain(
         }
 
         await stored.WriteStateAsync();
-        _sweep = sweep;
-        _ledger = new WorkLedger(State.Plan.TotalItems);
         StartTimer();
         await Registry.AddAsync(Summary());
-        JobLog.Started(logger, JobId, State.Plan.Positions, State.Plan.TotalItems, State.Plan.SetsPerItem, State.BarCount);
+        var first = State.Blocks[0].Plan;
+        JobLog.Started(logger, JobId, first.Positions, _search.Ledger.Total, first.SetsPerItem, State.BarCount);
         return Snapshot();
     }
 
@@ -142,30 +148,28 @@ internal sealed class OptimizationJobGrain(
 
     public Task<WorkAssignment?> ClaimAsync(SiloAddress silo)
     {
-        if (State.Status != JobStatus.Running || _ledger is null || State.Plan is not { } plan)
+        if (State.Status != JobStatus.Running || _search is null || _search.Ledger.Claim(silo) is not var (item, attempt))
         {
             return Task.FromResult<WorkAssignment?>(null);
         }
 
-        if (_ledger.Claim(silo) is not var (item, attempt))
-        {
-            return Task.FromResult<WorkAssignment?>(null);
-        }
-
-        var (start, end) = plan.PositionsOf(item);
-        return Task.FromResult<WorkAssignment?>(new WorkAssignment(JobId, item, 0, start, end, attempt, State.Spec!));
+        return Task.FromResult<WorkAssignment?>(_search.Assign(JobId, item, attempt));
     }
 
     public async Task<WorkAssignment?> CompleteAsync(ItemCompletion completion, bool claimNext)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        if (State.Status == JobStatus.Running && _ledger is not null && _sweep is not null && _ledger.Complete(completion.ItemIndex))
+        if (State.Status == JobStatus.Running && _search is not null && _search.Ledger.Complete(completion.ItemIndex))
         {
-            State.Evaluated += completion.Sets;
-            State.Best = Merge(_sweep, State.Best, completion.Best);
+            var ended = _search.Take(completion);
             State.Failures.Remove(completion.ItemIndex);
             _dirty = true;
-            if (_ledger.IsComplete)
+            if (ended is not null)
+            {
+                await EndPhaseAsync(ended);
+            }
+
+            if (State.Status == JobStatus.Running && _search.IsDone)
             {
                 await FinishAsync(JobStatus.Completed, null);
             }
@@ -177,7 +181,7 @@ internal sealed class OptimizationJobGrain(
     public async Task<WorkAssignment?> FailAsync(ItemFailure failure, bool claimNext)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        if (State.Status == JobStatus.Running && _ledger is not null)
+        if (State.Status == JobStatus.Running && _search is not null)
         {
             JobLog.ItemFailed(logger, failure.ItemIndex, JobId, failure.Attempt, failure.Error);
             State.FailedAttempts++;
@@ -189,7 +193,7 @@ internal sealed class OptimizationJobGrain(
             }
             else
             {
-                _ledger.Release(failure.ItemIndex);
+                _search.Ledger.Release(failure.ItemIndex);
             }
         }
 
@@ -209,7 +213,7 @@ internal sealed class OptimizationJobGrain(
         State.Error = error;
         State.FinishedAt = clock.GetUtcNow();
         State.EndToAnnounce = true;
-        _ledger?.Clear();
+        _search?.Ledger.Clear();
         RecordRunSpan();
         JobLog.Ended(logger, JobId, status, State.Evaluated);
         ClusterTelemetry.QueueDepth.Record(0, new KeyValuePair<string, object?>("job.id", JobId.ToString()));
@@ -223,10 +227,10 @@ internal sealed class OptimizationJobGrain(
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        if (State.Status == JobStatus.Running && _ledger is not null)
+        if (State.Status == JobStatus.Running && _search?.Ledger is { } ledger)
         {
             var snapshot = membership.CurrentSnapshot;
-            int lost = _ledger.ReleaseHeldBy(silo => snapshot.GetSiloStatus(silo) == SiloStatus.Dead);
+            int lost = ledger.ReleaseHeldBy(silo => snapshot.GetSiloStatus(silo) == SiloStatus.Dead);
             if (lost > 0)
             {
                 JobLog.Reassigned(logger, JobId, lost);
@@ -235,8 +239,7 @@ internal sealed class OptimizationJobGrain(
                 Registry.AnnounceWorkAsync(JobId).Ignore();
             }
 
-            ClusterTelemetry.QueueDepth.Record(
-                State.Plan!.TotalItems - _ledger.Done, new KeyValuePair<string, object?>("job.id", JobId.ToString()));
+            ClusterTelemetry.QueueDepth.Record(ledger.Total - ledger.Done, new KeyValuePair<string, object?>("job.id", JobId.ToString()));
         }
 
         if (_dirty)
@@ -259,10 +262,10 @@ internal sealed class OptimizationJobGrain(
     /// <summary>Writes the state; a failure (the database is down) leaves it to the next tick.</summary>
     private async Task CheckpointAsync()
     {
-        if (_ledger is not null)
+        if (_search is not null)
         {
-            State.DoneBelow = _ledger.DoneBelow;
-            State.DoneAbove = [.. _ledger.DoneAbove];
+            State.DoneBelow = _search.Ledger.DoneBelow;
+            State.DoneAbove = [.. _search.Ledger.DoneAbove];
         }
 
         try
@@ -324,40 +327,81 @@ internal sealed class OptimizationJobGrain(
         }
     }
 
-    /// <summary>
-    /// The best results so far with an item's best: ties keep item order whatever order items completed
-    /// in, so the leaderboard is the same however the work was spread.
-    /// </summary>
-    private static List<EvaluationResult> Merge(SweepDefinition sweep, IReadOnlyList<EvaluationResult> best, IReadOnlyList<EvaluationResult> item) =>
-        [.. Leaderboard.Top(sweep.Objective, [.. best.Concat(item).OrderBy(r => r.ItemIndex)], OptimizationJobState.LeaderboardSize)];
-
     private JobSummary Summary() =>
         new(JobId, State.Spec!.Strategy, State.Spec.Data.Describe(), State.Status, State.CreatedAt);
 
     private JobSnapshot Snapshot()
     {
-        var plan = State.Plan;
+        var ledger = _search?.Ledger;
+        var (phase, phases) = _search?.Phases() ?? (0, 1);
         return new JobSnapshot
         {
             JobId = JobId,
             Spec = State.Spec!,
             Status = State.Status,
-            Phases = 1,
-            TotalItems = plan?.TotalItems ?? 0,
-            ItemsDone = _ledger?.Done ?? State.DoneBelow + State.DoneAbove.Count,
-            InFlight = _ledger?.InFlight.Select(e => new InFlightItem(e.Key, e.Value.Silo.ToParsableString(), e.Value.Attempt)).OrderBy(i => i.ItemIndex).ToArray() ?? [],
+            Phase = phase,
+            Phases = phases,
+            TotalItems = State.Blocks.Sum(b => b.Items),
+            ItemsDone = ledger?.Done ?? State.DoneBelow + State.DoneAbove.Count,
+            InFlight = ledger?.InFlight.Select(e => new InFlightItem(e.Key, e.Value.Silo.ToParsableString(), e.Value.Attempt)).OrderBy(i => i.ItemIndex).ToArray() ?? [],
             Reassigned = State.Reassigned,
             FailedAttempts = State.FailedAttempts,
             Evaluated = State.Evaluated,
-            ExpectedSets = State.Status == JobStatus.Completed ? State.Evaluated : (long)((plan?.TotalItems ?? 0) * (double)(plan?.SetsPerItem ?? 0)),
+            ExpectedSets = State.Status == JobStatus.Completed || _search is null ? State.Evaluated : _search.ExpectedSets(),
+            Progress = State.Status == JobStatus.Completed ? 1 : _search?.Progress() ?? 0,
             BarCount = State.BarCount,
             Best = State.Best,
+            Generations = State.Tracks is [{ Genetic: { } genetic }] ? genetic.History : [],
+            Folds = State.WalkForward?.Folds ?? [.. State.Tracks.Select(t => t.Result).OfType<FoldResult>()],
+            WalkForward = State.WalkForward,
             CreatedAt = State.CreatedAt,
             StartedAt = State.StartedAt,
             FinishedAt = State.FinishedAt,
             Error = State.Error,
             Host = localSilo.SiloAddress.ToParsableString(),
         };
+    }
+
+    /// <summary>
+    /// After a phase: starts the track's next one, or, for a walk-forward fold whose search is done, runs
+    /// its choice out of sample (and once every fold is done, stitches them). Checkpoints at once: a phase
+    /// boundary is where a job resumes from.
+    /// </summary>
+    private async Task EndPhaseAsync(SearchTrack track)
+    {
+        try
+        {
+            if (_search!.Advance(track))
+            {
+                Registry.AnnounceWorkAsync(JobId).Ignore();
+            }
+            else if (_search.IsWalkForward)
+            {
+                await RunOutOfSampleAsync(track);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or BarSourceException or StrategyParameterException)
+        {
+            await FinishAsync(JobStatus.Failed, e.Message);
+            return;
+        }
+
+        _dirty = true;
+        await CheckpointAsync();
+    }
+
+    private async Task RunOutOfSampleAsync(SearchTrack track)
+    {
+        var spec = State.Spec!;
+        var sweep = SweepDefinition.From(spec);
+        var evaluator = await Task.Run(() => symbols.EvaluatorAsync(spec.Data, spec.Settings));
+        var settings = spec.Settings with { PeriodsPerYear = spec.Settings.PeriodsPerYear ?? evaluator.PeriodsPerYear };
+        var folds = _search!.Folds(evaluator.Bars);
+        track.Result = WalkForwardOutcome.Of(track, folds[track.Fold], evaluator.Bars, sweep, settings).Result;
+        if (_search.IsDone)
+        {
+            State.WalkForward = WalkForwardOutcome.Stitch(State.Tracks, folds, evaluator.Bars, sweep, settings);
+        }
     }
 
     /// <summary>A span for the job's run on the cluster, in the trace the client started when it submitted the job.</summary>
@@ -372,7 +416,7 @@ internal sealed class OptimizationJobGrain(
 
         span.SetTag("job.id", JobId.ToString());
         span.SetTag("job.phase", 0);
-        span.SetTag("job.items", State.Plan?.TotalItems ?? 0);
+        span.SetTag("job.items", State.Blocks.Sum(b => b.Items));
         span.SetTag("job.evaluations", State.Evaluated);
         span.SetTag("job.status", State.Status.ToString().ToLowerInvariant());
     }

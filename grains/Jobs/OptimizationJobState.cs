@@ -3,8 +3,8 @@ using QuantCluster.Contracts;
 namespace QuantCluster.Grains.Jobs;
 
 /// <summary>
-/// What the OptimizationJob grain keeps in grain storage: the spec, how the sweep is cut, which items
-/// are done, the best results so far, the counters and the error. A new activation, on any silo,
+/// What the OptimizationJob grain keeps in grain storage: the spec, its searches and how their phases
+/// are cut into items, which items are done, the best results so far, the counters and the error. A new activation, on any silo,
 /// resumes from it. Written as JSON without type names (see <see cref="Serialization.JsonGrainStorageSerializer"/>).
 /// </summary>
 public sealed class OptimizationJobState
@@ -17,7 +17,14 @@ public sealed class OptimizationJobState
 
     public JobStatus Status { get; set; }
 
-    public BatchPlan? Plan { get; set; }
+    /// <summary>The job's searches: one, or one per walk-forward fold.</summary>
+    public List<SearchTrack> Tracks { get; set; } = [];
+
+    /// <summary>The work items of every phase started so far, in item order.</summary>
+    public List<PhaseBlock> Blocks { get; set; } = [];
+
+    /// <summary>How many bar-evaluations an item of a phase started later holds: fixed when the job starts.</summary>
+    public long BarEvaluationsPerItem { get; set; }
 
     public int BarCount { get; set; }
 
@@ -30,7 +37,11 @@ public sealed class OptimizationJobState
     /// <summary>Parameter sets of the done items.</summary>
     public long Evaluated { get; set; }
 
+    /// <summary>The best results of a plain sweep; a walk-forward keeps each fold's in its track.</summary>
     public List<EvaluationResult> Best { get; set; } = [];
+
+    /// <summary>A finished walk-forward's stitched result.</summary>
+    public WalkForwardResult? WalkForward { get; set; }
 
     /// <summary>Failed attempts per item still being tried.</summary>
     public Dictionary<long, int> Failures { get; set; } = [];

@@ -1,12 +1,14 @@
 using QuantCluster.Contracts;
 using QuantCluster.Engine.Optimizers;
+using QuantCluster.Engine.Optimizers.Genetic;
+using QuantCluster.Engine.Optimizers.WalkForward;
 using QuantCluster.Engine.Strategies;
 
 namespace QuantCluster.Grains.Jobs;
 
 /// <summary>
 /// A job spec resolved against the engine: the strategy, its grid, the objective and, for a random
-/// search, the drawn combinations. Every silo resolves the same spec to the same sets in the same
+/// search, the drawn combinations, for a genetic one the search. Every silo resolves the same spec to the same sets in the same
 /// order, so a work item only needs a range of positions. Building one checks the spec; the client
 /// builds one before submitting, so an absurd sweep is refused before anything is stored.
 /// </summary>
@@ -26,6 +28,7 @@ public sealed class SweepDefinition
         Strategy = strategy;
         Grid = grid;
         Objective = objective;
+        Genetic = spec.Optimizer == OptimizerKind.Genetic ? new GeneticSearch(grid, spec.Genetic ?? new GeneticSettings(), spec.Seed) : null;
         _sampleIndices = new Lazy<long[]>(() => RandomSearch.SampleIndices(grid, spec.Samples, new Random(unchecked((int)spec.Seed ^ (int)(spec.Seed >> 32)))));
     }
 
@@ -36,6 +39,9 @@ public sealed class SweepDefinition
     public ParameterGrid Grid { get; }
 
     public Objective Objective { get; }
+
+    /// <summary>The genetic search of a genetic job; null for a grid or random search.</summary>
+    public GeneticSearch? Genetic { get; }
 
     /// <summary>How many positions the sweep walks: grid indices (some break constraints and are skipped) or random draws.</summary>
     public long Positions => Spec.Optimizer == OptimizerKind.Grid ? Grid.Size : Spec.Samples;
@@ -74,7 +80,17 @@ public sealed class SweepDefinition
         }
         else if (spec.Samples != 0)
         {
-            throw new StrategyParameterException("Samples are for the random optimizer; a grid evaluates every combination.");
+            throw new StrategyParameterException("Samples are for the random optimizer; a grid evaluates every combination and a genetic search breeds its own.");
+        }
+
+        if (spec.Optimizer != OptimizerKind.Genetic && spec.Genetic is not null)
+        {
+            throw new StrategyParameterException("Population, generations and the other breeding settings are for --optimizer genetic.");
+        }
+
+        if (spec.WalkForward is { Folds: < 0 or > WalkForwardPlan.MaxFolds } walkForward)
+        {
+            throw new StrategyParameterException($"--folds must be between 1 and {WalkForwardPlan.MaxFolds:N0}; got {walkForward.Folds:N0}.");
         }
 
         var definition = new SweepDefinition(spec, strategy, grid, objective);
@@ -94,7 +110,7 @@ public sealed class SweepDefinition
     /// </summary>
     public double EstimateValidFraction()
     {
-        if (Spec.Optimizer == OptimizerKind.Random)
+        if (Spec.Optimizer != OptimizerKind.Grid)
         {
             return 1;
         }
@@ -129,14 +145,27 @@ public sealed class SweepDefinition
             return Grid.Enumerate(start, end).ToArray();
         }
 
-        var indices = _sampleIndices.Value;
-        var sets = new ParameterValues[end - start];
-        for (long i = start; i < end; i++)
+        return SetsOf(new ArraySegment<long>(_sampleIndices.Value, (int)start, (int)(end - start)));
+    }
+
+    /// <summary>The grid's combinations at these mixed-radix indices, in order (a genetic generation's genomes).</summary>
+    public IReadOnlyList<ParameterValues> SetsOf(IReadOnlyList<long> gridIndices)
+    {
+        ArgumentNullException.ThrowIfNull(gridIndices);
+        var sets = new ParameterValues[gridIndices.Count];
+        for (int i = 0; i < sets.Length; i++)
         {
-            sets[i - start] = new ParameterValues(Strategy.Parameters, Grid.ValuesAt(indices[i]));
+            sets[i] = new ParameterValues(Strategy.Parameters, Grid.ValuesAt(gridIndices[i]));
         }
 
         return sets;
+    }
+
+    /// <summary>A set named as results store it, back in schema order; parameters it does not name keep their defaults.</summary>
+    public ParameterValues Values(IReadOnlyDictionary<string, double> named)
+    {
+        ArgumentNullException.ThrowIfNull(named);
+        return new ParameterValues(Strategy.Parameters, [.. Strategy.Parameters.Select(p => named.TryGetValue(p.Name, out double v) ? v : p.Default)]);
     }
 
     /// <summary>A set's values by parameter name, as results store them.</summary>

@@ -11,7 +11,7 @@ namespace QuantCluster.Grains.Jobs;
 /// </summary>
 internal sealed class WorkLedger
 {
-    private readonly long _total;
+    private long _total;
     private readonly SortedSet<long> _doneAbove;
     private readonly SortedSet<long> _waiting = [];
     private readonly Dictionary<long, (SiloAddress Silo, int Attempt)> _inFlight = [];
@@ -27,6 +27,9 @@ internal sealed class WorkLedger
         _doneAbove = [.. (doneAbove ?? []).Where(item => item > _doneBelow && item < total)];
         _cursor = _doneBelow;
     }
+
+    /// <summary>Items of the job so far: a phase that starts adds its items at the end.</summary>
+    public long Total => _total;
 
     /// <summary>Every item below this is done.</summary>
     public long DoneBelow => _doneBelow;
@@ -118,6 +121,13 @@ internal sealed class WorkLedger
         }
 
         return lost.Length;
+    }
+
+    /// <summary>Adds <paramref name="items"/> items after the last: a new phase's.</summary>
+    public void Extend(long items)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(items);
+        _total += items;
     }
 
     /// <summary>Forgets every item in flight and waiting: the job ended.</summary>

@@ -95,7 +95,7 @@ internal sealed class EvaluationWorker(
         {
             var sweep = definitions.Get(assignment.JobId, assignment.Spec);
             var evaluator = await symbols.EvaluatorAsync(assignment.Spec.Data, assignment.Spec.Settings);
-            var sets = sweep.SetsAt(assignment.Start, assignment.End);
+            var sets = assignment.GridIndices is { } genomes ? sweep.SetsOf(genomes) : sweep.SetsAt(assignment.Start, assignment.End);
             var metrics = evaluator.Evaluate(sweep.Strategy, sets);
             var evaluated = new EvaluationResult[sets.Count];
             for (int i = 0; i < evaluated.Length; i++)
@@ -111,7 +111,11 @@ internal sealed class EvaluationWorker(
             ClusterTelemetry.BarEvaluations.Add((long)evaluated.Length * evaluator.Bars.Count);
             ClusterTelemetry.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             var best = Leaderboard.Top(sweep.Objective, evaluated, OptimizationJobState.LeaderboardSize);
-            return new ItemOutcome(new ItemCompletion(assignment.ItemIndex, assignment.Attempt, silo.SiloAddress, evaluated.Length, best), null);
+            var completion = new ItemCompletion(assignment.ItemIndex, assignment.Attempt, silo.SiloAddress, evaluated.Length, best)
+            {
+                Scores = assignment.GridIndices is null ? null : [.. metrics.Select(sweep.Objective.Score)],
+            };
+            return new ItemOutcome(completion, null);
         }
         catch (Exception e) when (e is BarSourceException or StrategyParameterException or ArgumentException or InvalidOperationException)
         {

@@ -70,6 +70,7 @@ internal static class JobCommand
                 var summary = Summary(job);
                 summary["in_flight"] = new JsonArray([.. job.InFlight.Select(i => (JsonNode)new JsonObject { ["item"] = i.ItemIndex, ["silo"] = i.Silo, ["attempt"] = i.Attempt })]);
                 summary["leaderboard"] = LeaderboardView.Json(sweep.Strategy, [.. job.Best.Take(parse.GetValue(top))]);
+                SearchResultJson.AddTo(summary, job, sweep);
                 JsonOutput.Write(Console.Out, summary);
                 return 0;
             }
@@ -80,7 +81,12 @@ internal static class JobCommand
             Row("status", job.Status.ToString().ToLowerInvariant());
             Row("strategy", sweep.Strategy.Name);
             Row("grid", string.Join("  ", sweep.Grid.Axes.Select(a => $"{a.Name}: {a.Values.Length} values")));
-            Row("optimizer", job.Spec.Optimizer == Contracts.OptimizerKind.Random ? $"random, {job.Spec.Samples:N0} samples, seed {job.Spec.Seed}" : $"grid, {sweep.Positions:N0} positions");
+            Row("search", JobSubmission.Describe(sweep));
+            if (job.Phases > 1)
+            {
+                Row(job.Spec.WalkForward is null ? "generations" : "folds", $"{job.Phase:N0} of {job.Phases:N0} done");
+            }
+
             Row("objective", $"{(sweep.Objective.Maximise ? "maximise" : "minimise")} {sweep.Objective.Metric}, at least {sweep.Objective.MinTrades} trades");
             Row("data", job.Spec.Data.Describe());
             Row("job grain on", job.Host);
@@ -93,7 +99,16 @@ internal static class JobCommand
             }
 
             AnsiConsole.Write(grid);
-            if (job.Best.Count > 0)
+            if (job.Generations.Count > 0)
+            {
+                AnsiConsole.Write(GenerationHistoryView.Table(sweep.Objective, job.Generations));
+            }
+
+            if (job.Spec.WalkForward is not null)
+            {
+                WalkForwardView.Print(sweep.Strategy, [.. sweep.Grid.Axes.Select(a => a.Name)], sweep.Objective, job.Folds, job.WalkForward);
+            }
+            else if (job.Best.Count > 0)
             {
                 AnsiConsole.MarkupLine(job.IsFinal ? "Best:" : "Best so far:");
                 AnsiConsole.Write(LeaderboardView.Table(sweep.Strategy, [.. sweep.Grid.Axes.Select(a => a.Name)], sweep.Objective, [.. job.Best.Take(parse.GetValue(top))]));
@@ -193,6 +208,7 @@ internal static class JobCommand
         ["strategy"] = job.Spec.Strategy,
         ["data"] = job.Spec.Data.Describe(),
         ["phase"] = job.Phase,
+        ["phases"] = job.Phases,
         ["host"] = job.Host,
         ["items_total"] = job.TotalItems,
         ["items_completed"] = job.ItemsDone,

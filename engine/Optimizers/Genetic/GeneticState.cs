@@ -1,3 +1,5 @@
+using QuantCluster.Contracts;
+
 namespace QuantCluster.Engine.Optimizers.Genetic;
 
 /// <summary>

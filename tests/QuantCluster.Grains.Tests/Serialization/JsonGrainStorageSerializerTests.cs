@@ -1,4 +1,5 @@
 using QuantCluster.Contracts;
+using QuantCluster.Engine.Optimizers.Genetic;
 using QuantCluster.Grains.Jobs;
 using QuantCluster.Grains.Serialization;
 using QuantCluster.Grains.Tests.Support;
@@ -15,7 +16,18 @@ public sealed class JsonGrainStorageSerializerTests
         {
             Spec = SweepSpecs.SmaGrid(),
             Status = JobStatus.Running,
-            Plan = new BatchPlan(8, 9, 1000),
+            Blocks = [new PhaseBlock { Plan = new BatchPlan(8, 9, 1000) }, new PhaseBlock { Track = 1, Phase = 3, FirstItem = 112, Plan = new BatchPlan(8, 8, 40), GridIndices = [5, 17, 99], ItemsDone = 2 }],
+            Tracks =
+            [
+                new SearchTrack { Data = SweepSpecs.SmaGrid().Data, Bars = 5000 },
+                new SearchTrack
+                {
+                    Data = SweepSpecs.SmaGrid().Data with { From = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc) },
+                    Fold = 1,
+                    Genetic = new GeneticState { Generation = 3, Population = [5, 17, 99], Scores = { [5] = 1.25, [17] = double.NegativeInfinity }, History = [new GenerationRecord(0, 1.25, double.NaN, 1.25, 3)] },
+                    PhaseScores = { [99] = -0.5 },
+                },
+            ],
             BarCount = 5000,
             DoneBelow = 7,
             DoneAbove = [9, 12],
@@ -31,7 +43,12 @@ public sealed class JsonGrainStorageSerializerTests
         Assert.DoesNotContain("$type", data.ToString(), StringComparison.Ordinal);
         Assert.Equal(state.Spec.Strategy, back.Spec!.Strategy);
         Assert.Equal(state.Spec.Axes.Select(a => a.Values), back.Spec.Axes.Select(a => a.Values));
-        Assert.Equal(state.Plan, back.Plan);
+        Assert.Equal(state.Blocks.Select(b => (b.Track, b.Phase, b.FirstItem, b.Plan, b.ItemsDone)), back.Blocks.Select(b => (b.Track, b.Phase, b.FirstItem, b.Plan, b.ItemsDone)));
+        Assert.Equal([5L, 17, 99], back.Blocks[1].GridIndices);
+        Assert.Equal(state.Tracks[1].Data, back.Tracks[1].Data);
+        Assert.Equal(state.Tracks[1].Genetic!.Scores, back.Tracks[1].Genetic!.Scores);
+        Assert.Equal(state.Tracks[1].Genetic!.History, back.Tracks[1].Genetic!.History);
+        Assert.Equal(-0.5, back.Tracks[1].PhaseScores[99]);
         Assert.Equal([9L, 12], back.DoneAbove);
         Assert.Equal(state.Best[0].Metrics, back.Best[0].Metrics);
         Assert.Equal(state.Best[0].Parameters, back.Best[0].Parameters);

@@ -1,10 +1,18 @@
-namespace QuantCluster.Engine.Optimizers.WalkForward;
+namespace QuantCluster.Contracts;
 
 /// <summary>
 /// How much one parameter's chosen value moved across folds: its spread, and the share of folds
 /// that kept the previous fold's value. A value that jumps from fold to fold was fitted to noise.
 /// </summary>
-public sealed record ParameterStability(string Name, double Mean, double StandardDeviation, double Min, double Max, int Distinct, double Kept)
+[GenerateSerializer, Immutable, Alias("quant.ParameterStability")]
+public sealed record ParameterStability(
+    [property: Id(0)] string Name,
+    [property: Id(1)] double Mean,
+    [property: Id(2)] double StandardDeviation,
+    [property: Id(3)] double Min,
+    [property: Id(4)] double Max,
+    [property: Id(5)] int Distinct,
+    [property: Id(6)] double Kept)
 {
     /// <param name="chosen">Each fold's chosen value of the parameter, in fold order.</param>
     public static ParameterStability Of(string name, IReadOnlyList<double> chosen)
