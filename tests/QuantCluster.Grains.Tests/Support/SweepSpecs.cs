@@ -22,4 +22,17 @@ internal static class SweepSpecs
         Data = new JobDataSource("GEN", "1m") { GeneratedBars = bars, GeneratedSeed = 11 },
         Seed = seed,
     };
+
+    /// <summary>A genetic search of a 59 x 196 sma_crossover grid over 3,000 generated bars: a few hundred sets in 16-genome generations.</summary>
+    public static JobSpec SmaGenetic(long seed = 5) => SmaGrid(bars: 3_000) with
+    {
+        Axes =
+        [
+            new ParameterAxis("fast", [.. Enumerable.Range(2, 59).Select(i => (double)i)]),
+            new ParameterAxis("slow", [.. Enumerable.Range(5, 196).Select(i => (double)i)]),
+        ],
+        Optimizer = OptimizerKind.Genetic,
+        Genetic = new GeneticSettings { Population = 16, Generations = 10, Patience = 0 },
+        Seed = seed,
+    };
 }
