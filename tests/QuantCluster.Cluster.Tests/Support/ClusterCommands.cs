@@ -15,6 +15,13 @@ internal sealed class ClusterCommands(string connectionString)
         return Guid.Parse(run.Json["job_id"]!.GetValue<string>());
     }
 
+    /// <summary>`quant walkforward ... --db --json`: submits and returns the job's id without waiting.</summary>
+    public async Task<Guid> SubmitWalkForwardAsync(params string[] arguments)
+    {
+        var run = await RunAsync(["walkforward", .. arguments, "--db", connectionString, "--json"]);
+        return Guid.Parse(run.Json["job_id"]!.GetValue<string>());
+    }
+
     /// <summary>`quant sweep ... --db --watch --json`: submits, follows the job to its end and prints its report.</summary>
     public async Task<JsonNode> SweepAndWatchAsync(params string[] sweepArguments) =>
         (await RunAsync(["sweep", .. sweepArguments, "--db", connectionString, "--watch", "--json"])).Json;
