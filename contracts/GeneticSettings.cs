@@ -9,17 +9,17 @@ namespace QuantCluster.Contracts;
 public sealed record GeneticSettings
 {
     [Id(0)]
-    public int Population { get; init; } = 40;
+    public int Population { get; init; } = 100;
 
     [Id(1)]
-    public int Generations { get; init; } = 60;
+    public int Generations { get; init; } = 45;
 
     [Id(2)]
     public double CrossoverRate { get; init; } = 0.9;
 
     /// <summary>Each gene's chance to mutate in a child.</summary>
     [Id(3)]
-    public double MutationRate { get; init; } = 0.3;
+    public double MutationRate { get; init; } = 0.5;
 
     /// <summary>The best genomes copied unchanged into the next generation.</summary>
     [Id(4)]
@@ -30,7 +30,7 @@ public sealed record GeneticSettings
 
     /// <summary>Generations without a better best after which the search stops; 0 runs every generation.</summary>
     [Id(6)]
-    public int Patience { get; init; } = 12;
+    public int Patience { get; init; } = 20;
 
     /// <summary>Throws with a message naming the first setting that makes no sense.</summary>
     public void Validate()

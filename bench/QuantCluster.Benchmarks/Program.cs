@@ -22,6 +22,21 @@ internal static class Program
             case ["small", .. var quant]:
                 await SmallJobLatency.RunAsync(quant.FirstOrDefault());
                 return;
+            case ["genetic", var file, var population, var generations, var patience, var mutation]:
+                GeneticVersusGrid.Run(file, new Contracts.GeneticSettings
+                {
+                    Population = int.Parse(population, System.Globalization.CultureInfo.InvariantCulture),
+                    Generations = int.Parse(generations, System.Globalization.CultureInfo.InvariantCulture),
+                    Patience = int.Parse(patience, System.Globalization.CultureInfo.InvariantCulture),
+                    MutationRate = double.Parse(mutation, System.Globalization.CultureInfo.InvariantCulture),
+                });
+                return;
+            case ["genetic", .. var file]:
+                GeneticVersusGrid.Run(file.FirstOrDefault());
+                return;
+            case ["walkforward", .. var size]:
+                await WalkForwardVersusGrid.RunAsync(size);
+                return;
             case ["small-steps", var bars]:
                 await SmallJobLatency.StepsAsync(bars);
                 return;

@@ -24,6 +24,7 @@ public sealed class GeneticSearch
     private const int RandomAttempts = 10_000;
     private const double FirstMutationScale = 0.25;
     private const double BlendAlpha = 0.5;
+    private const double ImmigrantShare = 0.1;
 
     private readonly GeneSpace _space;
     private readonly ParameterGrid _grid;
@@ -133,7 +134,10 @@ public sealed class GeneticSearch
         next.AddRange(ranked.Take(Settings.Elites));
         var inNext = new HashSet<long>(next);
         double scale = MutationScale(state.Generation + 1);
-        while (next.Count < Settings.Population)
+
+        // A few random newcomers each generation keep the search from settling on the first hill it finds.
+        int immigrants = (int)(Settings.Population * ImmigrantShare);
+        while (next.Count < Settings.Population - immigrants)
         {
             long first = Tournament(state, random), second = Tournament(state, random);
             long child = Child(first, second, scale, random);
@@ -144,6 +148,13 @@ public sealed class GeneticSearch
 
             next.Add(child);
             inNext.Add(child);
+        }
+
+        while (next.Count < Settings.Population)
+        {
+            long newcomer = RandomValid(random);
+            next.Add(newcomer);
+            inNext.Add(newcomer);
         }
 
         return next;
