@@ -56,6 +56,30 @@ public sealed class WalkForwardJobTests(TwoSiloCluster fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_genetic_inner_search_runs_per_fold_on_the_folds_in_sample_bars()
+    {
+        var spec = SweepSpecs.SmaGenetic() with { WalkForward = Windows with { OutOfSample = WindowLength.OfBars(1_000) } };
+        var bars = RandomWalkBars.Generate(3_000, new Random(11), "GEN");
+
+        var job = await fixture.Client.SubmitAsync(spec);
+        var final = await fixture.Client.WaitAsync(job.JobId, Poll);
+
+        Assert.True(final.Status == JobStatus.Completed, final.Error);
+        var sweep = SweepDefinition.From(spec);
+        var folds = WalkForwardPlan.Folds(bars.Timestamps, spec.WalkForward!);
+        Assert.Equal(2, final.Folds.Count);
+        foreach (var fold in folds)
+        {
+            var evaluator = new SweepEvaluator(bars.Slice(fold.InSampleStart, fold.InSampleBars), spec.Settings);
+            var search = new Engine.Optimizers.Genetic.GeneticSearch(sweep.Grid, spec.Genetic!, spec.Seed)
+                .Run(genomes => [.. evaluator.Evaluate(sweep.Strategy, sweep.SetsOf(genomes)).Select(sweep.Objective.Score)]);
+            var best = Engine.Optimizers.Genetic.GeneticSearch.Ranked(search).First();
+            Assert.Equal(sweep.Named(sweep.SetsOf([best.Key])[0]), final.Folds[fold.Index].Parameters);
+            Assert.Equal(search.Scores.Count, final.Folds[fold.Index].Evaluated);
+        }
+    }
+
+    [Fact]
     public async Task No_out_of_sample_bar_can_change_the_choice_of_its_fold()
     {
         var bars = RandomWalkBars.Generate(4_000, new Random(23), "WF");

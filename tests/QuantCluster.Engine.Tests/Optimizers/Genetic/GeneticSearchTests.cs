@@ -99,6 +99,19 @@ public sealed class GeneticSearchTests
     }
 
     [Fact]
+    public void A_choice_gene_takes_every_value_and_an_ordered_one_moves_on_the_axis_steps()
+    {
+        var grid = Grid("fast=2:200:2", "slow=5:500:5", "direction=long_only,long_short");
+
+        var state = new GeneticSearch(grid, new GeneticSettings { Patience = 0, Generations = 10 }, 2).Run(g => [.. g.Select(i => Rastrigin(grid, i) + grid.ValuesAt(i)[2])]);
+
+        var values = state.Scores.Keys.Select(grid.ValuesAt).ToArray();
+        Assert.Equal([0.0, 1.0], values.Select(v => v[2]).Distinct().Order());
+        Assert.All(values, v => Assert.True(v[0] % 2 == 0 && v[1] % 5 == 0, $"fast={v[0]} slow={v[1]} is off the grid's steps"));
+        Assert.Equal(1.0, grid.ValuesAt(GeneticSearch.Ranked(state).First().Key)[2]);
+    }
+
+    [Fact]
     public void It_stops_after_patience_generations_without_a_better_best()
     {
         var grid = Grid("fast=2:200:1", "slow=5:500:1");
