@@ -163,6 +163,7 @@ internal sealed class OptimizationJobGrain(
         {
             State.Evaluated += completion.Sets;
             State.Best = Merge(_sweep, State.Best, completion.Best);
+            JobGauges.RecordBest(JobId, _sweep.Objective, State.Best);
             State.Failures.Remove(completion.ItemIndex);
             _dirty = true;
             if (_ledger.IsComplete)
@@ -209,6 +210,7 @@ internal sealed class OptimizationJobGrain(
         State.Error = error;
         State.FinishedAt = clock.GetUtcNow();
         State.EndToAnnounce = true;
+        JobGauges.Record(JobId, _ledger?.Done ?? 0, State.Plan?.TotalItems ?? 0, 0);
         _ledger?.Clear();
         RecordRunSpan();
         JobLog.Ended(logger, JobId, status, State.Evaluated);
@@ -231,12 +233,14 @@ internal sealed class OptimizationJobGrain(
             {
                 JobLog.Reassigned(logger, JobId, lost);
                 State.Reassigned += lost;
+                ClusterTelemetry.ItemsReassigned.Add(lost);
                 _dirty = true;
                 Registry.AnnounceWorkAsync(JobId).Ignore();
             }
 
             ClusterTelemetry.QueueDepth.Record(
                 State.Plan!.TotalItems - _ledger.Done, new KeyValuePair<string, object?>("job.id", JobId.ToString()));
+            JobGauges.Record(JobId, _ledger.Done, State.Plan.TotalItems, _ledger.InFlight.Count);
         }
 
         if (_dirty)
