@@ -58,4 +58,31 @@ public sealed class DashboardQueryTests
         Assert.True(failures.Count == 0, $"{failures.Count} dashboard queries failed:\n{string.Join('\n', failures)}");
         Assert.True(DashboardQueries.PanelQueries(job, window).Count() >= 10, "the dashboards hold fewer queries than they should; were they read?");
     }
+
+    [PrometheusFact]
+    public async Task The_scraped_figures_are_the_sweep_s_own()
+    {
+        using var sweep = new SmaSweep();
+        await using var db = await TestDatabase.CreateAsync();
+        int http = SiloProcess.FreePort();
+        await using var silo = SiloProcess.Start(db.ConnectionString, "silo-figures", SiloCluster.BarEvaluationsPerItem, httpPort: http);
+        await using var prometheus = await PrometheusServer.StartAsync($"127.0.0.1:{http}");
+        string Logs() => $"{silo.Log}\n{prometheus.Log}";
+
+        var report = await new ClusterCommands(db.ConnectionString).SweepAndWatchAsync(sweep.Arguments);
+        string job = (string)report["job_id"]!;
+        await Poll.UntilAsync(
+            async () => PrometheusServer.Values(await prometheus.QueryAsync($"quant_job_progress{{job_id=\"{job}\"}}")),
+            progress => progress is [1], TimeSpan.FromSeconds(90), "Prometheus to scrape the job's end", Logs);
+
+        // The silo ran this job alone, from its start, with no fault: its counters are the job's.
+        long sets = (long)report["parameter_sets"]!, bars = (long)report["bars"]!;
+        Assert.Equal([sets], PrometheusServer.Values(await prometheus.QueryAsync("sum(quant_evaluations_total)")));
+        Assert.Equal([sets * bars], PrometheusServer.Values(await prometheus.QueryAsync("sum(quant_bar_evaluations_total)")));
+        Assert.Equal([0], PrometheusServer.Values(await prometheus.QueryAsync("sum(quant_items_failed_total) + sum(quant_items_reassigned_total)")));
+        double best = (double)report["leaderboard"]![0]!["metrics"]!["sharpe"]!;
+        double scraped = Assert.Single(PrometheusServer.Values(await prometheus.QueryAsync($"quant_job_best_objective{{job_id=\"{job}\",objective=\"sharpe\"}}")));
+        Assert.Equal(best, scraped, 1e-9);
+        Assert.Equal([1], PrometheusServer.Values(await prometheus.QueryAsync("max(quant_silos_active)")));
+    }
 }
