@@ -54,9 +54,11 @@ public sealed class HealthTests
         using var http = new SiloHttp(port);
         await Poll.UntilAsync(() => http.GetAsync("/readyz"), a => a?.Status == HttpStatusCode.OK, Starting, "/readyz to answer 200", () => silo.Log);
 
-        var outage = server.RestartAsync(TimeSpan.FromSeconds(8));
+        // Down long enough for a loaded machine to stop the server and a probe (3 s at most) to notice.
+        var down = TimeSpan.FromSeconds(12);
+        var outage = server.RestartAsync(down);
         var unready = await Poll.UntilAsync(
-            () => http.GetAsync("/readyz"), a => a?.Status == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(8), "/readyz to answer 503", () => silo.Log);
+            () => http.GetAsync("/readyz"), a => a?.Status == HttpStatusCode.ServiceUnavailable, down, "/readyz to answer 503", () => silo.Log);
         var aliveMeanwhile = await http.GetAsync("/healthz");
         await outage;
         var readyAgain = await Poll.UntilAsync(
