@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the suites need (the Node reference packages: DuckDB and
-# technicalindicators; PostgreSQL 15 for the integration tests), builds with warnings as errors,
+# technicalindicators; PostgreSQL 15 for the integration tests; kubectl and Prometheus for the
+# deployment and dashboard tests, from apt when missing), builds with warnings as errors,
 # runs every test project, checks formatting, and ends with one line:
 # "tests: N passed, N failed, N skipped".
 set -euo pipefail
@@ -13,6 +14,22 @@ trap 'exit 130' INT TERM
 
 echo "== reference packages (DuckDB, technicalindicators)"
 npm ci --prefix tests/reference --no-audit --no-fund --loglevel=error
+
+echo "== deployment tools (kubectl renders k8s/, prometheus runs the dashboards' queries)"
+missing=()
+for tool in kubectl prometheus; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        # Only what is missing, without Debian's recommended extras (prometheus would bring exporters and fonts).
+        (export DEBIAN_FRONTEND=noninteractive
+         apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null) \
+            || echo "apt-get could not install ${missing[*]}: their tests are skipped here and fail on CI" >&2
+    else
+        echo "${missing[*]} missing and not root: their tests are skipped here and fail on CI" >&2
+    fi
+fi
 
 echo "== build (warnings are errors)"
 dotnet build QuantCluster.sln -c Release -nologo -v quiet

@@ -10,6 +10,7 @@ using QuantCluster.Grains.Results.Postgres;
 using QuantCluster.Grains.Symbols;
 using QuantCluster.Grains.Telemetry;
 using QuantCluster.Grains.Workers;
+using QuantCluster.Silo.Observability;
 
 namespace QuantCluster.Silo;
 
@@ -92,6 +93,7 @@ internal static class Program
         await MigrateAsync(connectionString, logger, cancellation);
         await using var results = await PostgresResultStore.OpenAsync(connectionString, cancellation);
         await using var bars = await PostgresBarStore.OpenAsync(connectionString, cancellation);
+        builder.AddObservability(connectionString);
         builder.UseOrleans(silo =>
         {
             silo.AddQuantCluster(setup, results, new SymbolCache(bars, setup.CacheBudgetBytes));
@@ -106,6 +108,7 @@ internal static class Program
             }
         });
         var app = builder.Build();
+        app.MapObservability(httpPort);
         if (dashboardPort > 0)
         {
             // The dashboard takes the root of its own port; the HTTP port's paths are the silo's own.

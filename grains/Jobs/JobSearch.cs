@@ -19,6 +19,8 @@ internal sealed class JobSearch(OptimizationJobState state, SweepDefinition swee
 
     public WorkLedger Ledger => ledger;
 
+    public Engine.Optimizers.Objective Objective => sweep.Objective;
+
     public bool IsWalkForward => state.Spec!.WalkForward is not null;
 
     public bool IsDone => state.Tracks.Count > 0 && state.Tracks.All(t => t.Done);

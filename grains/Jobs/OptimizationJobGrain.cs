@@ -162,6 +162,7 @@ internal sealed class OptimizationJobGrain(
         if (State.Status == JobStatus.Running && _search is not null && _search.Ledger.Complete(completion.ItemIndex))
         {
             var ended = _search.Take(completion);
+            JobGauges.RecordBest(JobId, _search.Objective, State.Best);
             State.Failures.Remove(completion.ItemIndex);
             _dirty = true;
             if (ended is not null)
@@ -213,6 +214,7 @@ internal sealed class OptimizationJobGrain(
         State.Error = error;
         State.FinishedAt = clock.GetUtcNow();
         State.EndToAnnounce = true;
+        JobGauges.Record(JobId, status == JobStatus.Completed ? 1 : _search?.Progress() ?? 0, 0);
         _search?.Ledger.Clear();
         RecordRunSpan();
         JobLog.Ended(logger, JobId, status, State.Evaluated);
@@ -235,11 +237,13 @@ internal sealed class OptimizationJobGrain(
             {
                 JobLog.Reassigned(logger, JobId, lost);
                 State.Reassigned += lost;
+                ClusterTelemetry.ItemsReassigned.Add(lost);
                 _dirty = true;
                 Registry.AnnounceWorkAsync(JobId).Ignore();
             }
 
             ClusterTelemetry.QueueDepth.Record(ledger.Total - ledger.Done, new KeyValuePair<string, object?>("job.id", JobId.ToString()));
+            JobGauges.Record(JobId, _search.Progress(), ledger.InFlight.Count);
         }
 
         if (_dirty)

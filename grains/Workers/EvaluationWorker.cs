@@ -63,6 +63,7 @@ internal sealed class EvaluationWorker(
             catch (Exception e) when (IsTransient(e))
             {
                 WorkerLog.Retrying(logger, "reach the job registry", e.Message);
+                ClusterTelemetry.WorkerRetries.Add(1);
                 await WaitQuietlyAsync(backoff, stopClaiming);
             }
         }
@@ -121,6 +122,7 @@ internal sealed class EvaluationWorker(
         {
             span?.SetStatus(ActivityStatusCode.Error, e.Message);
             WorkerLog.ItemFailed(logger, assignment.ItemIndex, assignment.JobId, e.Message);
+            ClusterTelemetry.ItemFailures.Add(1);
             return new ItemOutcome(null, new ItemFailure(assignment.ItemIndex, assignment.Attempt, silo.SiloAddress, e.Message));
         }
     }
@@ -138,6 +140,7 @@ internal sealed class EvaluationWorker(
             catch (ResultStoreException e)
             {
                 WorkerLog.Retrying(logger, "store results", e.Message);
+                ClusterTelemetry.WorkerRetries.Add(1);
                 await backoff.WaitAsync(CancellationToken.None);
             }
         }
@@ -161,6 +164,7 @@ internal sealed class EvaluationWorker(
             catch (Exception e) when (IsTransient(e) && attempt < 30)
             {
                 WorkerLog.Retrying(logger, "report an item to its job", e.Message);
+                ClusterTelemetry.WorkerRetries.Add(1);
                 await backoff.WaitAsync(CancellationToken.None);
             }
         }

@@ -12,6 +12,8 @@ internal static class RepositoryPaths
 
     private static readonly Lazy<string> Reference = new(() => Path.Combine(FindUp(Path.Combine("tests", "reference", "package.json")), "tests", "reference"));
 
+    private static readonly Lazy<string> Root = new(() => FindUp("QuantCluster.sln"));
+
     private static readonly Lazy<string> Postgres = new(() => Path.Combine(FindUp(Path.Combine("eng", "postgres.sh")), "eng", "postgres.sh"));
 
     /// <summary>Real market bars: GOOG.csv (daily) and EURUSD.csv (hourly).</summary>
@@ -22,6 +24,9 @@ internal static class RepositoryPaths
 
     /// <summary>The Node package with DuckDB and technicalindicators, and the scripts that use them.</summary>
     public static string ReferenceDirectory => Reference.Value;
+
+    /// <summary>The clone itself: the folder of QuantCluster.sln.</summary>
+    public static string RootDirectory => Root.Value;
 
     /// <summary>eng/postgres.sh, which starts, restarts and stops throwaway PostgreSQL servers.</summary>
     public static string PostgresScript => Postgres.Value;
