@@ -105,32 +105,8 @@ internal static class ClusterThroughput
         return await RemoteCluster.ConnectAsync(connectionString);
     }
 
-    /// <summary>
-    /// Submits the job once to warm the silos (bars, JIT), then times three more, each from the submit to the
-    /// client seeing the end (so the bars' loading on the job's silo, cached after the warm-up, is not counted).
-    /// </summary>
-    private static async Task<double> ClusterRateAsync(JobClient client, JobSpec spec, long barEvaluations)
-    {
-        var rates = new List<double>();
-        for (int run = 0; run <= Runs; run++)
-        {
-            var clock = Stopwatch.StartNew();
-            var job = await client.SubmitAsync(spec);
-            var final = await client.WaitAsync(job.JobId, TimeSpan.FromMilliseconds(20));
-            if (final.Status != JobStatus.Completed)
-            {
-                throw new InvalidOperationException($"The benchmark job ended {final.Status}: {final.Error}");
-            }
-
-            if (run > 0)
-            {
-                rates.Add(barEvaluations / clock.Elapsed.TotalSeconds);
-            }
-        }
-
-        rates.Sort();
-        return rates[rates.Count / 2];
-    }
+    private static async Task<double> ClusterRateAsync(JobClient client, JobSpec spec, long barEvaluations) =>
+        barEvaluations / await TimedJobs.MedianSecondsAsync(client, spec, Runs);
 
     private static double Median(Func<double> measure)
     {

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using QuantCluster.Contracts;
-using QuantCluster.Grains.Clients;
 using QuantCluster.Grains.Hosting;
 
 namespace QuantCluster.Benchmarks;
@@ -36,8 +34,8 @@ internal static class WalkForwardVersusGrid
         Console.WriteLine($"walk-forward: {Folds} folds x {sets:N0} sets x {inSample:N0} in-sample bars (of {bars:N0}); grid: the same {sets:N0} sets x {inSample * Folds:N0} bars; {Environment.ProcessorCount} cores");
 
         await using var local = await LocalCluster.StartAsync(Environment.ProcessorCount);
-        double wf = await MedianSecondsAsync(local.Client, walkForward);
-        double one = await MedianSecondsAsync(local.Client, grid);
+        double wf = await TimedJobs.MedianSecondsAsync(local.Client, walkForward, Runs);
+        double one = await TimedJobs.MedianSecondsAsync(local.Client, grid, Runs);
         Console.WriteLine($"walk-forward {wf:F2} s, one grid {one:F2} s: the walk-forward takes {wf / one:P1} of the grid's time");
     }
 
@@ -50,26 +48,4 @@ internal static class WalkForwardVersusGrid
         Settings = new BacktestSettings { CommissionBps = 5 },
         Data = new JobDataSource("BENCH", "1m") { GeneratedBars = bars, GeneratedSeed = 42 },
     };
-
-    private static async Task<double> MedianSecondsAsync(JobClient client, JobSpec spec)
-    {
-        var seconds = new List<double>();
-        for (int run = 0; run <= Runs; run++)
-        {
-            var clock = Stopwatch.StartNew();
-            var job = await client.SubmitAsync(spec);
-            var final = await client.WaitAsync(job.JobId, TimeSpan.FromMilliseconds(20));
-            if (final.Status != JobStatus.Completed)
-            {
-                throw new InvalidOperationException($"job {final.Status}: {final.Error}");
-            }
-
-            if (run > 0)
-            {
-                seconds.Add(clock.Elapsed.TotalSeconds);
-            }
-        }
-
-        return seconds.Order().ElementAt(seconds.Count / 2);
-    }
 }
