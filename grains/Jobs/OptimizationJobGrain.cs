@@ -170,10 +170,7 @@ internal sealed class OptimizationJobGrain(
                 await EndPhaseAsync(ended);
             }
 
-            if (State.Status == JobStatus.Running && _search.IsDone)
-            {
-                await FinishAsync(JobStatus.Completed, null);
-            }
+            await SettleAsync();
         }
 
         return claimNext ? await ClaimAsync(completion.Silo) : null;
@@ -229,6 +226,8 @@ internal sealed class OptimizationJobGrain(
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
+        await SettleAsync();
+
         if (State.Status == JobStatus.Running && _search?.Ledger is { } ledger)
         {
             var snapshot = membership.CurrentSnapshot;
@@ -379,33 +378,80 @@ internal sealed class OptimizationJobGrain(
             {
                 Registry.AnnounceWorkAsync(JobId).Ignore();
             }
-            else if (_search.IsWalkForward)
-            {
-                await RunOutOfSampleAsync(track);
-            }
         }
-        catch (Exception e) when (e is InvalidOperationException or BarSourceException or StrategyParameterException)
+        catch (InvalidOperationException e)
         {
             await FinishAsync(JobStatus.Failed, e.Message);
             return;
+        }
+
+        if (_search.IsWalkForward && track.Done)
+        {
+            // Shown while the other folds run; the job's end computes every fold again with the stitch.
+            try
+            {
+                var (bars, sweep, settings) = await OutOfSampleInputsAsync();
+                track.Result = WalkForwardOutcome.Of(track, _search.Folds(bars)[track.Fold], bars, sweep, settings).Result;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                JobLog.Deferred(logger, JobId, $"run fold {track.Fold + 1} out of sample", e.Message);
+            }
         }
 
         _dirty = true;
         await CheckpointAsync();
     }
 
-    private async Task RunOutOfSampleAsync(SearchTrack track)
+    /// <summary>
+    /// Ends a job whose searches are all done: a walk-forward once every fold has run out of sample and
+    /// the folds are stitched. Bars that cannot be read now (the bar store is down) are tried again at the
+    /// next tick; bars that cannot be read at all fail the job.
+    /// </summary>
+    private async Task SettleAsync()
+    {
+        if (State.Status != JobStatus.Running || _search is not { IsDone: true })
+        {
+            return;
+        }
+
+        if (_search.IsWalkForward && State.WalkForward is null)
+        {
+            try
+            {
+                await RunOutOfSampleAsync();
+            }
+            catch (Exception e) when (e is BarSourceException or StrategyParameterException)
+            {
+                await FinishAsync(JobStatus.Failed, e.Message);
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                JobLog.Deferred(logger, JobId, "run its folds out of sample", e.Message);
+                return;
+            }
+        }
+
+        await FinishAsync(JobStatus.Completed, null);
+    }
+
+    private async Task RunOutOfSampleAsync()
+    {
+        var (bars, sweep, settings) = await OutOfSampleInputsAsync();
+        State.WalkForward = WalkForwardOutcome.Stitch(State.Tracks, _search!.Folds(bars), bars, sweep, settings);
+        foreach (var track in State.Tracks)
+        {
+            track.Result = State.WalkForward.Folds[track.Fold];
+        }
+    }
+
+    /// <summary>The job's whole bars, its sweep, and its settings with the whole series' periods per year, so every fold annualises alike.</summary>
+    private async Task<(Engine.Bars.BarSeries Bars, SweepDefinition Sweep, BacktestSettings Settings)> OutOfSampleInputsAsync()
     {
         var spec = State.Spec!;
-        var sweep = SweepDefinition.From(spec);
         var evaluator = await Task.Run(() => symbols.EvaluatorAsync(spec.Data, spec.Settings));
-        var settings = spec.Settings with { PeriodsPerYear = spec.Settings.PeriodsPerYear ?? evaluator.PeriodsPerYear };
-        var folds = _search!.Folds(evaluator.Bars);
-        track.Result = WalkForwardOutcome.Of(track, folds[track.Fold], evaluator.Bars, sweep, settings).Result;
-        if (_search.IsDone)
-        {
-            State.WalkForward = WalkForwardOutcome.Stitch(State.Tracks, folds, evaluator.Bars, sweep, settings);
-        }
+        return (evaluator.Bars, SweepDefinition.From(spec), spec.Settings with { PeriodsPerYear = spec.Settings.PeriodsPerYear ?? evaluator.PeriodsPerYear });
     }
 
     /// <summary>A span for the job's run on the cluster, in the trace the client started when it submitted the job.</summary>
