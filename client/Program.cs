@@ -41,5 +41,6 @@ internal static class Program
         DemoCommand.Create(),
         DataCommand.Create(),
         TokenCommand.Create(),
+        ServeCommand.Create(),
     };
 }
