@@ -78,7 +78,7 @@ const embedded = report && {
   },
   async backtest(id, parameters) {
     const found = report.backtests.find(b => Object.entries(parameters).every(([k, v]) => String(b.parameters[k]) === String(v)));
-    if (!found) throw new ApiProblem(404, 'This report holds the equity curve of the best set only; open the job on the cluster for the others.');
+    if (!found) throw new ApiProblem(404, report.note || 'This report holds the equity curve of the best set only; open the job on the cluster for the others.');
     return found;
   },
   async follow() { /* a report's job has ended */ },
