@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using QuantCluster.Api.Access;
+using QuantCluster.Api.JobResults;
 using QuantCluster.Api.Problems;
 using QuantCluster.Contracts;
 
@@ -62,7 +63,7 @@ internal static class JobEndpoints
         return TypedResults.Created($"/api/jobs/{job.JobId}", JobView.Of(job, 0));
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, JobAccess jobs, string id, int? top)
+    private static async Task<IResult> ShowAsync(HttpContext http, JobAccess jobs, ResultColumnsCache columns, string id, int? top)
     {
         int best = top ?? 10;
         if (best is < 0 or > 100)
@@ -71,6 +72,12 @@ internal static class JobEndpoints
         }
 
         var job = await jobs.RequireAsync(Caller.Of(http.User), id, best, http.RequestAborted);
+        if (job.IsFinal && job.Spec.Axes.Count >= 2)
+        {
+            // Whoever looks at an ended job is likely to look at its heatmap next: start reading its results now.
+            _ = columns.GetAsync(job, CancellationToken.None);
+        }
+
         return TypedResults.Ok(JobView.Of(job, best));
     }
 

@@ -22,6 +22,12 @@ internal static class Program
             case ["small", .. var quant]:
                 await SmallJobLatency.RunAsync(quant.FirstOrDefault());
                 return;
+            case ["api-load", ..]:
+                await ApiStatusLoad.RunAsync(args);
+                return;
+            case ["page-load", ..]:
+                await PageLoad.RunAsync(args);
+                return;
             case ["small-steps", var bars]:
                 await SmallJobLatency.StepsAsync(bars);
                 return;

@@ -163,7 +163,7 @@ async function showJob(id) {
     view.append(el('div', { class: 'panel' }, el('p', { class: 'note' }, 'No parameter set qualified: nothing to rank or draw.')));
     return;
   }
-  const leaders = await source.top(id, 20);
+  const [leaders, map] = await Promise.all([source.top(id, 20), job.axes.length >= 2 ? heatmapOf(job, job.axes[0].name, job.axes[1].name, 'fixed') : null]);
   const swept = job.axes.map(a => a.name);
   const metrics = [job.objective, ...['sharpe', 'total_return', 'max_drawdown', 'trades', 'win_rate'].filter(m => m !== job.objective)];
   const board = el('table', { id: 'leaderboard' }, el('tr', {}, ['#', ...swept, ...metrics].map(h => el('th', {}, h))),
@@ -173,7 +173,7 @@ async function showJob(id) {
   if (job.axes.length >= 2) view.append(heatmapPanel(job));
   view.append(el('div', { class: 'panel' }, el('h2', { id: 'equity-title' }, 'Equity and drawdown'), el('div', { class: 'chart', id: 'equity' })));
   board.rows[1].classList.add('chosen');
-  await Promise.all([job.axes.length >= 2 ? drawHeatmap(job) : null, drawEquity(id, leaders[0].parameters)]);
+  await Promise.all([map ? drawHeatmap(job, map) : null, drawEquity(id, leaders[0].parameters)]);
 }
 
 function choose(row) {
@@ -182,9 +182,9 @@ function choose(row) {
 }
 
 function heatmapPanel(job) {
-  const select = (id, chosen) => el('select', { id, onchange: () => drawHeatmap(job).catch(showProblem) },
+  const select = (id, chosen) => el('select', { id, onchange: () => drawHeatmap(job, null).catch(showProblem) },
     job.axes.map(a => el('option', { value: a.name, selected: a.name === chosen ? '' : null }, a.name)));
-  const mode = el('select', { id: 'heatmap-mode', onchange: () => drawHeatmap(job).catch(showProblem) },
+  const mode = el('select', { id: 'heatmap-mode', onchange: () => drawHeatmap(job, null).catch(showProblem) },
     el('option', { value: 'fixed' }, 'others fixed at the best set'),
     el('option', { value: 'best' }, 'best over the others'),
     el('option', { value: 'mean' }, 'mean over the others'));
@@ -194,14 +194,21 @@ function heatmapPanel(job) {
     el('div', { class: 'chart', id: 'heatmap' }));
 }
 
-async function drawHeatmap(job) {
+async function heatmapOf(job, x, y, mode) {
+  const map = await source.heatmap(job.jobId, x, y, mode);
+  if (!document.body.dataset.heatmapDataMs) document.body.dataset.heatmapDataMs = String(Math.round(performance.now()));
+  return map;
+}
+
+// Draws the heatmap the controls ask for: the one given (fetched with the page), or a new one from the server.
+async function drawHeatmap(job, given) {
   const x = document.getElementById('heatmap-x').value;
   const y = document.getElementById('heatmap-y').value;
   const mode = document.getElementById('heatmap-mode').value;
   const note = document.getElementById('heatmap-note');
   const node = document.getElementById('heatmap');
   if (x === y) { note.textContent = 'Choose two different parameters.'; return; }
-  const map = await source.heatmap(job.jobId, x, y, mode);
+  const map = given || await heatmapOf(job, x, y, mode);
   const values = map.cells.map(c => c.value);
   const held = Object.entries(map.fixed).map(([k, v]) => `${k}=${v}`).join(', ');
   note.textContent = `${map.cells.length.toLocaleString('en-US')} cells` + (held ? `; ${held}` : '') + '. Click a cell for its equity curve.';
@@ -211,14 +218,15 @@ async function drawHeatmap(job) {
   heat.on('finished', () => { if (!document.body.dataset.heatmapDrawnMs) document.body.dataset.heatmapDrawnMs = String(Math.round(performance.now())); });
   heat.setOption({
     animation: false,
-    tooltip: { formatter: p => p.seriesIndex === 0 ? `${x}=${map.x.values[p.value[0]]}, ${y}=${map.y.values[p.value[1]]}<br>${map.metric}: ${number(p.value[2])} (${p.value[3]} sets)` : 'best' },
+    tooltip: { formatter: p => p.seriesIndex === 0 ? `${x}=${map.x.values[p.value[0]]}, ${y}=${map.y.values[p.value[1]]}<br>${map.metric}: ${number(p.value[2])} (${map.cells[p.dataIndex].sets} sets)` : 'best' },
     grid: { left: 70, right: 90, top: 10, bottom: 60 },
     xAxis: { type: 'category', data: map.x.values, name: x, nameLocation: 'middle', nameGap: 35 },
     yAxis: { type: 'category', data: map.y.values, name: y, nameLocation: 'middle', nameGap: 50 },
     visualMap: { dimension: 2, min: Math.min(...values), max: Math.max(...values), calculable: true, precision: 3, orient: 'vertical', right: 0, top: 'center',
       inRange: { color: map.maximise ? ['#313695', '#74add1', '#ffffbf', '#f46d43', '#a50026'] : ['#a50026', '#f46d43', '#ffffbf', '#74add1', '#313695'] } },
     series: [
-      { type: 'heatmap', data: map.cells.map(c => [c.x, c.y, c.value, c.sets]), progressive: 0, emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } },
+      // Hover effects off: with 100,000 cells they cost more than the drawing itself.
+      { type: 'heatmap', data: map.cells.map(c => [c.x, c.y, c.value]), progressive: 0, emphasis: { disabled: true } },
       { type: 'scatter', data: map.best ? [[map.best.x, map.best.y]] : [], symbol: 'rect', symbolSize: 14,
         itemStyle: { color: 'rgba(0,0,0,0)', borderColor: '#000', borderWidth: 2 }, z: 5 },
     ],
