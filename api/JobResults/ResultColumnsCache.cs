@@ -14,9 +14,11 @@ internal sealed class ResultColumnsCache(JobClient client)
     private readonly Lock _gate = new();
     private readonly LinkedList<(Guid Job, Task<JobResultColumns> Columns)> _recent = new();
 
+    /// <param name="job">The job with at least its best result, which the columns keep as the heatmaps' fixed point.</param>
+    /// <param name="cancellationToken">Cancels the read of a job under way (an ended job's read is shared, so it runs on).</param>
     public Task<JobResultColumns> GetAsync(JobSnapshot job, CancellationToken cancellationToken)
     {
-        if (!job.IsFinal)
+        if (!job.IsFinal || job.Best.Count == 0)
         {
             return JobResultColumns.ReadAsync(client, job, cancellationToken);
         }

@@ -72,7 +72,7 @@ internal static class JobEndpoints
         }
 
         var job = await jobs.RequireAsync(Caller.Of(http.User), id, best, http.RequestAborted);
-        if (job.IsFinal && job.Spec.Axes.Count >= 2)
+        if (job is { IsFinal: true, Best.Count: > 0 } && job.Spec.Axes.Count >= 2)
         {
             // Whoever looks at an ended job is likely to look at its heatmap next: start reading its results now.
             _ = columns.GetAsync(job, CancellationToken.None);
