@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the suites need (the Node reference packages: DuckDB and
-# technicalindicators; PostgreSQL 15 for the integration tests; kubectl and Prometheus for the
+# technicalindicators; the results page's chart library; PostgreSQL 15 for the integration tests;
+# chromium and chromium-driver for the page's browser tests; kubectl and Prometheus for the
 # deployment and dashboard tests, from apt when missing), builds with warnings as errors,
 # runs every test project, checks formatting, and ends with one line:
 # "tests: N passed, N failed, N skipped".
@@ -29,6 +30,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     else
         echo "${missing[*]} missing and not root: their tests are skipped here and fail on CI" >&2
     fi
+fi
+
+echo "== the results page's chart library (ECharts, copied into the page by the build)"
+npm ci --prefix api/web --no-audit --no-fund --loglevel=error
+
+echo "== chromium for the results page's browser tests"
+if ! eng/chromium.sh; then
+    echo "chromium cannot be installed here, so the browser tests skip (they fail when CI=true)" >&2
 fi
 
 echo "== build (warnings are errors)"

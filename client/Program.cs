@@ -2,6 +2,7 @@ using System.CommandLine;
 using QuantCluster.Client.Commands;
 using QuantCluster.Client.Commands.Data;
 using QuantCluster.Client.Commands.Jobs;
+using QuantCluster.Client.Commands.Tokens;
 using QuantCluster.Client.Output;
 using QuantCluster.Grains.Telemetry;
 
@@ -40,5 +41,7 @@ internal static class Program
         JobCommand.Create(),
         DemoCommand.Create(),
         DataCommand.Create(),
+        TokenCommand.Create(),
+        ServeCommand.Create(),
     };
 }

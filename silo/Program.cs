@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
+using QuantCluster.Api;
 using QuantCluster.Data.Postgres;
 using QuantCluster.Grains.Hosting;
 using QuantCluster.Grains.Results.Postgres;
@@ -107,8 +108,10 @@ internal static class Program
                 silo.UseKubernetesHosting();
             }
         });
+        builder.Services.AddQuantApi(Api.Access.ApiAccess.WithTokens(Grains.Tokens.PostgresTokenStore.Open(connectionString)));
         var app = builder.Build();
         app.MapObservability(httpPort);
+        app.MapQuantApi(httpPort);
         if (dashboardPort > 0)
         {
             // The dashboard takes the root of its own port; the HTTP port's paths are the silo's own.

@@ -37,6 +37,12 @@ internal static class Program
             case ["walkforward", .. var size]:
                 await WalkForwardVersusGrid.RunAsync(size);
                 return;
+            case ["api-load", ..]:
+                await ApiStatusLoad.RunAsync(args);
+                return;
+            case ["page-load", ..]:
+                await PageLoad.RunAsync(args);
+                return;
             case ["small-steps", var bars]:
                 await SmallJobLatency.StepsAsync(bars);
                 return;

@@ -13,13 +13,14 @@ internal sealed class SiloProcess : IDisposable
     /// <param name="workers">Evaluation workers.</param>
     /// <param name="index">Which silo of the machine: its ports are 11111 + index and 30000 + index, on loopback.</param>
     /// <param name="cacheMb">Its bar and indicator cache, in MiB.</param>
-    public static SiloProcess Start(string connectionString, int workers, int index, int cacheMb = 4096)
+    /// <param name="httpPort">Where it serves the HTTP API; 0 for nowhere.</param>
+    public static SiloProcess Start(string connectionString, int workers, int index, int cacheMb = 4096, int httpPort = 0)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "quant-silo.dll"));
         foreach (string argument in new[]
         {
-            "--workers", Text(workers), "--address", "127.0.0.1", "--silo-port", Text(11111 + index), "--gateway-port", Text(30000 + index), "--dashboard-port", "0", "--http-port", "0", "--cache-mb", Text(cacheMb),
+            "--workers", Text(workers), "--address", "127.0.0.1", "--silo-port", Text(11111 + index), "--gateway-port", Text(30000 + index), "--dashboard-port", "0", "--http-port", Text(httpPort), "--cache-mb", Text(cacheMb),
         })
         {
             start.ArgumentList.Add(argument);

@@ -49,18 +49,9 @@ internal static class DemoCommand
                 throw new FileNotFoundException($"There is no file {file.FullName}.", file.FullName);
             }
 
-            var strategy = StrategyCatalog.Find("sma_crossover");
-            var spec = new JobSpec
-            {
-                Strategy = strategy.Name,
-                Axes = new[] { Fast, Slow, Direction }.Select(text => GridAxis.Parse(text, strategy)).Select(a => new ParameterAxis(a.Name, a.Values)).ToArray(),
-                Objective = "sharpe",
-                MinTrades = 10,
-                Settings = new BacktestSettings { CommissionBps = 5 },
-                Data = file is null
-                    ? new JobDataSource("DEMO", "1m") { GeneratedBars = barCount, GeneratedSeed = parse.GetValue(seed) }
-                    : new JobDataSource(parse.GetValue(symbol) ?? "", "") { Path = file.FullName },
-            };
+            var spec = Spec(file is null
+                ? new JobDataSource("DEMO", "1m") { GeneratedBars = barCount, GeneratedSeed = parse.GetValue(seed) }
+                : new JobDataSource(parse.GetValue(symbol) ?? "", "") { Path = file.FullName });
 
             await using var cluster = await ClusterConnection.StartLocalAsync(Math.Max(1, parse.GetValue(threads)), spec);
             var job = await cluster.Client.SubmitAsync(spec);
@@ -70,5 +61,20 @@ internal static class DemoCommand
             return await JobReport.PrintAsync(cluster.Client, final, sweep, parse.GetValue(top), asJson, null, cancellation);
         }));
         return command;
+    }
+
+    /// <summary>The demo's sweep over these bars (`quant serve --data` runs it too).</summary>
+    internal static JobSpec Spec(JobDataSource data)
+    {
+        var strategy = StrategyCatalog.Find("sma_crossover");
+        return new JobSpec
+        {
+            Strategy = strategy.Name,
+            Axes = new[] { Fast, Slow, Direction }.Select(text => GridAxis.Parse(text, strategy)).Select(a => new ParameterAxis(a.Name, a.Values)).ToArray(),
+            Objective = "sharpe",
+            MinTrades = 10,
+            Settings = new BacktestSettings { CommissionBps = 5 },
+            Data = data,
+        };
     }
 }

@@ -4,6 +4,7 @@ using QuantCluster.Contracts.Jobs;
 using QuantCluster.Data.Tables;
 using QuantCluster.Grains.Clients;
 using QuantCluster.Grains.Jobs;
+using QuantCluster.Grains.Results;
 using Spectre.Console;
 
 namespace QuantCluster.Client.Output;

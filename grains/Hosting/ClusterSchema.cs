@@ -8,7 +8,7 @@ namespace QuantCluster.Grains.Hosting;
 
 /// <summary>
 /// Everything the cluster needs in its PostgreSQL database, applied by the one migration runner: the
-/// bar store's tables, the results store's (1002), the home-made runtime's dropped (1003), and Orleans'
+/// bar store's tables, the results store's (1002), the home-made runtime's dropped (1003), the API's tokens (1004), and Orleans'
 /// own scripts (2001-2004: query table, clustering, grain storage, reminders). The runner's advisory
 /// lock and record make it safe for every silo to call this at start-up at once: the first applies all,
 /// in one transaction, and the rest find everything recorded.
@@ -17,7 +17,7 @@ public static class ClusterSchema
 {
     /// <summary>Our migrations and Orleans', in the order the runner applies them (by version).</summary>
     internal static IReadOnlyList<Migration> Migrations { get; } =
-        [M1002SweepResults.Migration, M1003DropHomeMadeRuntime.Migration, .. OrleansScripts.Migrations];
+        [M1002SweepResults.Migration, M1003DropHomeMadeRuntime.Migration, Tokens.M1004ApiTokens.Migration, .. OrleansScripts.Migrations];
 
     /// <summary>
     /// Brings the database at <paramref name="connectionString"/> up to date on a connection of its own

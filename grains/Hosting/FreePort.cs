@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace QuantCluster.Grains.Hosting;
 
 /// <summary>A loopback port nothing listens on now, so that several embedded clusters on one machine never collide.</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

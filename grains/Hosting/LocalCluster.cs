@@ -19,13 +19,17 @@ public sealed class LocalCluster : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private LocalCluster(IHost host, JobClient client)
+    private LocalCluster(IHost host, JobClient client, SymbolCache symbols)
     {
         _host = host;
         Client = client;
+        Symbols = symbols;
     }
 
     public JobClient Client { get; }
+
+    /// <summary>The silo's bar cache, for single backtests on a job's bars (the HTTP API's equity curves).</summary>
+    public SymbolCache Symbols { get; }
 
     /// <param name="workers">Evaluation workers, one per core usually.</param>
     /// <param name="warmUp">Bars the first job will run on: loaded while the silo starts, rather than after.</param>
@@ -57,7 +61,7 @@ public sealed class LocalCluster : IAsyncDisposable
         }
 
         var client = new JobClient(host.Services.GetRequiredService<IGrainFactory>(), results, TimeProvider.System);
-        return new LocalCluster(host, client);
+        return new LocalCluster(host, client, symbols);
     }
 
     public async ValueTask DisposeAsync()

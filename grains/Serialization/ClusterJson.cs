@@ -7,7 +7,7 @@ namespace QuantCluster.Grains.Serialization;
 /// How specs, parameters and metrics are written to jsonb. Metrics can be infinite (a profit factor
 /// with no losing trade), which plain JSON cannot hold, so they travel as "Infinity" strings.
 /// </summary>
-internal static class ClusterJson
+public static class ClusterJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {

@@ -13,7 +13,7 @@ internal static class JobCommand
 {
     public static Command Create() => new("job", "List, follow, read and cancel the jobs of a cluster (--db or QUANT_DB).")
     {
-        List(), Show(), Watch(), Results(), Cancel(),
+        List(), Show(), Watch(), Results(), Cancel(), JobReportCommand.Create(),
     };
 
     private static Command List()

@@ -13,7 +13,7 @@ namespace QuantCluster.Grains.Tests.Hosting;
 public sealed class ClusterSchemaTests
 {
     // Ours and Orleans', in the order the runner applies them after the bar store's (version 1).
-    private static readonly int[] Versions = [1, 2, 1002, 1003, 2001, 2002, 2003, 2004];
+    private static readonly int[] Versions = [1, 2, 1002, 1003, 1004, 2001, 2002, 2003, 2004];
 
     private static readonly string[] OrleansScripts =
         ["PostgreSQL-Main.sql", "PostgreSQL-Clustering.sql", "PostgreSQL-Persistence.sql", "PostgreSQL-Reminders.sql"];
@@ -26,7 +26,7 @@ public sealed class ClusterSchemaTests
         Assert.Equal(Versions, await ClusterSchema.ApplyAsync(database.ConnectionString));
 
         foreach (string table in (string[])[
-            "sweep_result_items", "sweep_results", "orleansquery", "orleansmembershiptable", "orleansmembershipversiontable",
+            "sweep_result_items", "sweep_results", "api_tokens", "api_job_owners", "orleansquery", "orleansmembershiptable", "orleansmembershipversiontable",
             "orleansstorage", "orleansreminderstable"])
         {
             Assert.True(await TableExistsAsync(database, table), $"{table} is missing");

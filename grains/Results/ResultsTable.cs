@@ -3,13 +3,13 @@ using QuantCluster.Data.Parquet;
 using QuantCluster.Data.Tables;
 using QuantCluster.Engine.Strategies;
 
-namespace QuantCluster.Client.Output;
+namespace QuantCluster.Grains.Results;
 
 /// <summary>
 /// A job's results as one flat table: rank (when ranked), the work item, every strategy parameter
 /// (choices as their names) and every metric. The same table becomes CSV, Parquet or JSON.
 /// </summary>
-internal static class ResultsTable
+public static class ResultsTable
 {
     public static FlatTable Of(Strategy strategy, IReadOnlyList<EvaluationResult> results, bool ranked)
     {

@@ -1,0 +1,19 @@
+using QuantCluster.Contracts;
+using QuantCluster.Engine.Strategies;
+
+namespace QuantCluster.Api.Jobs;
+
+/// <summary>One evaluated parameter set: its work item, its parameters by name (choices by their names) and every metric by its snake_case name.</summary>
+public sealed record ResultView(long Item, IReadOnlyDictionary<string, object> Parameters, IReadOnlyDictionary<string, double> Metrics)
+{
+    public static ResultView Of(Strategy strategy, EvaluationResult result) => new(
+        result.ItemIndex,
+        strategy.Parameters.ToDictionary(
+            p => p.Name,
+            p =>
+            {
+                double value = result.Parameters.TryGetValue(p.Name, out double v) ? v : p.Default;
+                return p.Kind == ParameterKind.Choice ? (object)p.Format(value) : value;
+            }),
+        result.Metrics.Named().ToDictionary(m => m.Key, m => m.Value));
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace QuantCluster.Cluster.Tests.Api;
+
+/// <summary>Job specs as a notebook would POST them: the JSON of the spec the console builds.</summary>
+internal static class ApiSpecs
+{
+    /// <summary>sma_crossover, fast 5..50 step 5 x slow 60..200 step 20, sharpe, over the bars file: 80 sets, a second or two.</summary>
+    public static JsonObject SmallGrid(string barsFile) => new()
+    {
+        ["strategy"] = "sma_crossover",
+        ["axes"] = new JsonArray(Axis("fast", 5, 50, 5), Axis("slow", 60, 200, 20)),
+        ["objective"] = "sharpe",
+        ["minTrades"] = 1,
+        ["settings"] = new JsonObject { ["commissionBps"] = 2, ["fill"] = "next_open" },
+        ["data"] = new JsonObject { ["symbol"] = "", ["timeframe"] = "", ["path"] = barsFile },
+    };
+
+    /// <summary>The same grid as `quant sweep` arguments.</summary>
+    public static string[] SmallGridArguments(string barsFile) =>
+        ["--strategy", "sma_crossover", "--data", barsFile, "--grid", "fast=5:50:5", "--grid", "slow=60:200:20", "--objective", "sharpe", "--min-trades", "1", "--commission-bps", "2"];
+
+    private static JsonObject Axis(string name, int from, int to, int step) =>
+        new() { ["name"] = name, ["values"] = new JsonArray([.. Enumerable.Range(0, ((to - from) / step) + 1).Select(i => (JsonNode)(from + (i * step)))]) };
+}
