@@ -61,6 +61,9 @@ public sealed record JobView
 
     public required JobSpec Spec { get; init; }
 
+    /// <summary>A genetic search's generations, or a walk-forward's folds; empty for a grid or random search.</summary>
+    public required SearchView Search { get; init; }
+
     public static JobView Of(JobSnapshot job, int best)
     {
         var strategy = StrategyCatalog.Find(job.Spec.Strategy);
@@ -93,6 +96,7 @@ public sealed record JobView
             Host = job.Host,
             Best = [.. job.Best.Take(best).Select(r => ResultView.Of(strategy, r))],
             Spec = job.Spec with { TraceParent = null },
+            Search = SearchView.Of(job, strategy, objective),
         };
     }
 

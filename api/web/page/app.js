@@ -159,6 +159,17 @@ async function showJob(id) {
     job = await source.job(id);
     factsPanel.replaceChildren(el('h2', {}, `Job ${job.jobId}`), facts(job));
   }
+  if (job.search.generations.length > 0) {
+    view.append(el('div', { class: 'panel' }, el('h2', {}, 'Generations'),
+      el('p', { class: 'note' }, `Best and mean ${job.objective} of each generation of the genetic search, and the best so far.`),
+      el('div', { class: 'chart', id: 'generations' })));
+    drawGenerations(job);
+  }
+  if (job.search.folds.length > 0) {
+    view.append(foldPanel(job));
+    drawFolds(job);
+    return;
+  }
   if (job.best.length === 0) {
     view.append(el('div', { class: 'panel' }, el('p', { class: 'note' }, 'No parameter set qualified: nothing to rank or draw.')));
     return;
@@ -174,6 +185,56 @@ async function showJob(id) {
   view.append(el('div', { class: 'panel' }, el('h2', { id: 'equity-title' }, 'Equity and drawdown'), el('div', { class: 'chart', id: 'equity' })));
   board.rows[1].classList.add('chosen');
   await Promise.all([map ? drawHeatmap(job, map) : null, drawEquity(id, leaders[0].parameters)]);
+}
+
+function drawGenerations(job) {
+  const generations = job.search.generations;
+  const node = document.getElementById('generations');
+  node.dataset.points = String(generations.length);
+  chart('generations').setOption({
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['best', 'mean', 'best so far'] },
+    grid: { left: 70, right: 30, top: 40, bottom: 50 },
+    xAxis: { type: 'category', data: generations.map(g => g.generation), name: 'generation', nameLocation: 'middle', nameGap: 30 },
+    yAxis: { type: 'value', name: job.objective, scale: true },
+    series: [
+      { name: 'best', type: 'line', data: generations.map(g => g.best) },
+      { name: 'mean', type: 'line', data: generations.map(g => g.mean) },
+      { name: 'best so far', type: 'line', step: 'end', data: generations.map(g => g.bestSoFar), lineStyle: { type: 'dashed' } },
+    ],
+  });
+}
+
+function foldPanel(job) {
+  const { folds, efficiency, stitchedObjective, stitchedReturn } = job.search;
+  const day = t => t.slice(0, 10);
+  const swept = job.axes.map(a => a.name);
+  const table = el('table', { id: 'fold-table' }, el('tr', {}, ['fold', 'in sample', 'out of sample', ...swept, `IS ${job.objective}`, `OOS ${job.objective}`, 'OOS return'].map(h => el('th', {}, h))),
+    folds.map(f => el('tr', {}, el('td', {}, f.fold), el('td', {}, `${day(f.inSampleFrom)} .. ${day(f.inSampleTo)}`), el('td', {}, `${day(f.outOfSampleFrom)} .. ${day(f.outOfSampleTo)}`),
+      swept.map(p => el('td', {}, f.parameters ? f.parameters[p] : '-')), el('td', {}, number(f.inSampleObjective)), el('td', {}, number(f.outOfSampleObjective)),
+      el('td', {}, f.outOfSampleReturn == null ? '' : `${number(f.outOfSampleReturn * 100, 1)}%`))));
+  const summary = stitchedObjective == null ? 'The folds are still running.'
+    : `Stitched out of sample: ${job.objective} ${number(stitchedObjective)}, return ${number(stitchedReturn * 100, 1)}%; walk-forward efficiency ${efficiency == null ? 'n/a' : number(efficiency)}.`;
+  return el('div', { class: 'panel' }, el('h2', {}, 'Walk-forward folds'), el('p', { class: 'note', id: 'fold-summary' }, summary),
+    el('div', { class: 'chart', id: 'folds' }), table);
+}
+
+function drawFolds(job) {
+  const folds = job.search.folds;
+  document.getElementById('folds').dataset.folds = String(folds.length);
+  chart('folds').setOption({
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { data: [`in sample`, `out of sample`] },
+    grid: { left: 70, right: 30, top: 40, bottom: 50 },
+    xAxis: { type: 'category', data: folds.map(f => `${f.fold}`), name: 'fold', nameLocation: 'middle', nameGap: 30 },
+    yAxis: { type: 'value', name: job.objective },
+    series: [
+      { name: 'in sample', type: 'bar', data: folds.map(f => f.inSampleObjective) },
+      { name: 'out of sample', type: 'bar', data: folds.map(f => f.outOfSampleObjective) },
+    ],
+  });
 }
 
 function choose(row) {

@@ -16,6 +16,24 @@ internal static class ApiSpecs
         ["data"] = new JsonObject { ["symbol"] = "", ["timeframe"] = "", ["path"] = barsFile },
     };
 
+    /// <summary>A genetic search of a fast 2..100 x slow 10..400 grid: 5 generations of 20, every one bred.</summary>
+    public static JsonObject SmallGenetic(string barsFile)
+    {
+        var spec = SmallGrid(barsFile);
+        spec["axes"] = new JsonArray(Axis("fast", 2, 100, 1), Axis("slow", 10, 400, 2));
+        spec["optimizer"] = "genetic";
+        spec["genetic"] = new JsonObject { ["population"] = 20, ["generations"] = 5, ["patience"] = 0 };
+        return spec;
+    }
+
+    /// <summary>The small grid as a walk-forward over 100,000 bars: 30,000 in sample, 20,000 out, so 3 folds.</summary>
+    public static JsonObject SmallWalkForward(string barsFile)
+    {
+        var spec = SmallGrid(barsFile);
+        spec["walkForward"] = new JsonObject { ["inSample"] = new JsonObject { ["bars"] = 30_000 }, ["outOfSample"] = new JsonObject { ["bars"] = 20_000 } };
+        return spec;
+    }
+
     /// <summary>The same grid as `quant sweep` arguments.</summary>
     public static string[] SmallGridArguments(string barsFile) =>
         ["--strategy", "sma_crossover", "--data", barsFile, "--grid", "fast=5:50:5", "--grid", "slow=60:200:20", "--objective", "sharpe", "--min-trades", "1", "--commission-bps", "2"];

@@ -57,6 +57,48 @@ public sealed class ResultsPageTests
         Assert.True(new FileInfo(screenshot).Length > 10_000, $"the screenshot {screenshot} is nearly empty");
     }
 
+    [BrowserFact]
+    public async Task The_page_draws_a_genetic_jobs_generations_and_a_walk_forwards_folds()
+    {
+        using var sweep = new SmaSweep();
+        await using var api = await ApiSilo.StartAsync();
+        string token = await api.CreateTokenAsync("browser");
+        using var http = api.Client(token);
+        async Task<(string Id, JsonNode End)> RunAsync(JsonNode spec)
+        {
+            var submitted = JsonNode.Parse(await (await ApiSilo.SubmitAsync(http, spec)).Content.ReadAsStringAsync())!;
+            string id = submitted["jobId"]!.GetValue<string>();
+            return (id, await ApiSilo.WatchToEndAsync(http, id));
+        }
+
+        var (genetic, geneticEnd) = await RunAsync(ApiSpecs.SmallGenetic(sweep.BarsFile));
+        var (walkForward, walkForwardEnd) = await RunAsync(ApiSpecs.SmallWalkForward(sweep.BarsFile));
+        using var browser = new HeadlessChromium();
+        browser.Open(api.BaseAddress);
+        var tokenField = (IWebElement)browser.Until("return document.querySelector('form.token input')", Drawing, "the page to ask for a token");
+        tokenField.SendKeys(token);
+        tokenField.Submit();
+        browser.Until($"return document.querySelector('#jobs tr[data-job=\"{walkForward}\"]')", Drawing, "the jobs in the list");
+
+        browser.Open(new Uri(api.BaseAddress, $"#/jobs/{genetic}"));
+        browser.Until("return document.getElementById('generations')?.dataset.points", Drawing, "the generations chart");
+        long generationPoints = (long)browser.Run("return echarts.getInstanceByDom(document.getElementById('generations')).getOption().series[0].data.length")!;
+        browser.Screenshot("genetic-job");
+        browser.Open(new Uri(api.BaseAddress, $"#/jobs/{walkForward}"));
+        browser.Until("return document.getElementById('folds')?.dataset.folds", Drawing, "the fold chart");
+        long foldBars = (long)browser.Run("return echarts.getInstanceByDom(document.getElementById('folds')).getOption().series[1].data.length")!;
+        long foldRows = (long)browser.Run("return document.querySelectorAll('#fold-table tr').length - 1")!;
+        string summary = (string)browser.Run("return document.getElementById('fold-summary').textContent")!;
+        browser.Screenshot("walk-forward-job");
+
+        Assert.Equal(5, geneticEnd["search"]!["generations"]!.AsArray().Count);
+        Assert.Equal(5, generationPoints);
+        Assert.Equal(3, walkForwardEnd["search"]!["folds"]!.AsArray().Count);
+        Assert.Equal(3, foldBars);
+        Assert.Equal(3, foldRows);
+        Assert.Contains("walk-forward efficiency", summary, StringComparison.Ordinal);
+    }
+
     /// <summary>Points of a backtest's equity curve as the API thins it: a point per stretch of ceil(bars / 2000) bars.</summary>
     private static long BacktestPoints(int bars)
     {
