@@ -13,6 +13,15 @@ public sealed class KustomizeTests
 
     public static TheoryData<string> Folders => ["base", "overlays/dev", "overlays/prod"];
 
+    [ToolFact(Kubectl, "kubectl")]
+    public async Task The_k8s_folder_itself_renders_the_base()
+    {
+        var root = await Kustomize.RenderAsync("");
+        var bare = await Kustomize.RenderAsync("base");
+
+        Assert.Equal(bare.Objects.Select(o => o.ToString()), root.Objects.Select(o => o.ToString()));
+    }
+
     [ToolTheory(Kubectl, "kubectl")]
     [MemberData(nameof(Folders))]
     public async Task The_silos_are_hosted_as_Orleans_Kubernetes_hosting_expects(string folder)
