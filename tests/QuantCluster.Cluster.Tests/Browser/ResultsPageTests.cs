@@ -20,9 +20,7 @@ public sealed class ResultsPageTests
         await using var api = await ApiSilo.StartAsync();
         string token = await api.CreateTokenAsync("browser");
         using var http = api.Client(token);
-        var submitted = JsonNode.Parse(await (await ApiSilo.SubmitAsync(http, ApiSpecs.SmallGrid(sweep.BarsFile))).Content.ReadAsStringAsync())!;
-        string id = submitted["jobId"]!.GetValue<string>();
-        var end = await ApiSilo.WatchToEndAsync(http, id);
+        var (id, end) = await RunToEndAsync(http, ApiSpecs.SmallGrid(sweep.BarsFile));
         var best = end["best"]![0]!["parameters"]!;
         var results = JsonNode.Parse(await http.GetStringAsync($"api/jobs/{id}/results?format=json"))!.AsArray();
         // Two axes, so a cell per (fast, slow) of a set that qualifies: one trade at least, and a sharpe.
@@ -64,15 +62,8 @@ public sealed class ResultsPageTests
         await using var api = await ApiSilo.StartAsync();
         string token = await api.CreateTokenAsync("browser");
         using var http = api.Client(token);
-        async Task<(string Id, JsonNode End)> RunAsync(JsonNode spec)
-        {
-            var submitted = JsonNode.Parse(await (await ApiSilo.SubmitAsync(http, spec)).Content.ReadAsStringAsync())!;
-            string id = submitted["jobId"]!.GetValue<string>();
-            return (id, await ApiSilo.WatchToEndAsync(http, id));
-        }
-
-        var (genetic, geneticEnd) = await RunAsync(ApiSpecs.SmallGenetic(sweep.BarsFile));
-        var (walkForward, walkForwardEnd) = await RunAsync(ApiSpecs.SmallWalkForward(sweep.BarsFile));
+        var (genetic, geneticEnd) = await RunToEndAsync(http, ApiSpecs.SmallGenetic(sweep.BarsFile));
+        var (walkForward, walkForwardEnd) = await RunToEndAsync(http, ApiSpecs.SmallWalkForward(sweep.BarsFile));
         using var browser = new HeadlessChromium();
         browser.Open(api.BaseAddress);
         var tokenField = (IWebElement)browser.Until("return document.querySelector('form.token input')", Drawing, "the page to ask for a token");
@@ -97,6 +88,14 @@ public sealed class ResultsPageTests
         Assert.Equal(3, foldBars);
         Assert.Equal(3, foldRows);
         Assert.Contains("walk-forward efficiency", summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>POSTs a job and follows its events to the end: its id and its last view.</summary>
+    private static async Task<(string Id, JsonNode End)> RunToEndAsync(HttpClient http, JsonNode spec)
+    {
+        var submitted = JsonNode.Parse(await (await ApiSilo.SubmitAsync(http, spec)).Content.ReadAsStringAsync())!;
+        string id = submitted["jobId"]!.GetValue<string>();
+        return (id, await ApiSilo.WatchToEndAsync(http, id));
     }
 
     /// <summary>Points of a backtest's equity curve as the API thins it: a point per stretch of ceil(bars / 2000) bars.</summary>
