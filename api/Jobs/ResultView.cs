@@ -7,13 +7,15 @@ namespace QuantCluster.Api.Jobs;
 public sealed record ResultView(long Item, IReadOnlyDictionary<string, object> Parameters, IReadOnlyDictionary<string, double> Metrics)
 {
     public static ResultView Of(Strategy strategy, EvaluationResult result) => new(
-        result.ItemIndex,
+        result.ItemIndex, ParametersOf(strategy, result.Parameters), result.Metrics.Named().ToDictionary(m => m.Key, m => m.Value));
+
+    /// <summary>Every parameter of the strategy by name: numbers as numbers, choices by their names; one not given takes its default.</summary>
+    public static IReadOnlyDictionary<string, object> ParametersOf(Strategy strategy, IReadOnlyDictionary<string, double> values) =>
         strategy.Parameters.ToDictionary(
             p => p.Name,
             p =>
             {
-                double value = result.Parameters.TryGetValue(p.Name, out double v) ? v : p.Default;
+                double value = values.TryGetValue(p.Name, out double v) ? v : p.Default;
                 return p.Kind == ParameterKind.Choice ? (object)p.Format(value) : value;
-            }),
-        result.Metrics.Named().ToDictionary(m => m.Key, m => m.Value));
+            });
 }

@@ -14,7 +14,7 @@ public sealed record SearchView(IReadOnlyList<GenerationView> Generations, IRead
 {
     public static SearchView Of(JobSnapshot job, Strategy strategy, Objective objective)
     {
-        double? Units(double score) => Finite(objective.Maximise ? score : -score);
+        double? Units(double score) => Finite(objective.MetricOf(score));
         var generations = job.Generations.Select(g => new GenerationView(g.Generation, Units(g.Best), Units(g.Mean), Units(g.BestSoFar), g.NewEvaluations)).ToArray();
         var folds = job.Folds.Select(f => new FoldView(
             f.Fold + 1,
@@ -22,7 +22,7 @@ public sealed record SearchView(IReadOnlyList<GenerationView> Generations, IRead
             f.InSampleTo,
             f.OutOfSampleFrom,
             f.OutOfSampleTo,
-            f.Parameters is { } p ? strategy.Parameters.ToDictionary(d => d.Name, d => d.Format(p.TryGetValue(d.Name, out double v) ? v : d.Default)) : null,
+            f.Parameters is { } p ? ResultView.ParametersOf(strategy, p) : null,
             f.InSample is { } inSample ? Finite(inSample.Get(objective.Metric)) : null,
             Finite(f.OutOfSample.Get(objective.Metric)),
             Finite(f.OutOfSample.TotalReturn))).ToArray();
@@ -43,7 +43,7 @@ public sealed record FoldView(
     DateTime InSampleTo,
     DateTime OutOfSampleFrom,
     DateTime OutOfSampleTo,
-    IReadOnlyDictionary<string, string>? Parameters,
+    IReadOnlyDictionary<string, object>? Parameters,
     double? InSampleObjective,
     double? OutOfSampleObjective,
     double? OutOfSampleReturn);

@@ -53,12 +53,7 @@ internal static class DemoCommand
                 ? new JobDataSource("DEMO", "1m") { GeneratedBars = barCount, GeneratedSeed = parse.GetValue(seed) }
                 : new JobDataSource(parse.GetValue(symbol) ?? "", "") { Path = file.FullName });
 
-            await using var cluster = await ClusterConnection.StartLocalAsync(Math.Max(1, parse.GetValue(threads)), spec);
-            var job = await cluster.Client.SubmitAsync(spec);
-            bool asJson = parse.GetValue(json);
-            var sweep = SweepDefinition.From(spec);
-            var final = await JobProgressView.FollowAsync(cluster.Client, job.JobId, sweep, cluster.WatchInterval, quiet: asJson, cancellation);
-            return await JobReport.PrintAsync(cluster.Client, final, sweep, parse.GetValue(top), asJson, null, cancellation);
+            return await JobSubmission.RunLocalAsync(spec, Math.Max(1, parse.GetValue(threads)), parse.GetValue(top), parse.GetValue(json), cancellation);
         }));
         return command;
     }

@@ -21,9 +21,9 @@ internal static class GenerationHistoryView
         {
             table.AddRow(
                 generation.Generation.ToString(CultureInfo.InvariantCulture),
-                MetricFormat.Format(objective.Metric, Objective(objective, generation.Best)),
-                MetricFormat.Format(objective.Metric, Objective(objective, generation.Mean)),
-                MetricFormat.Format(objective.Metric, Objective(objective, generation.BestSoFar)),
+                MetricFormat.Format(objective.Metric, objective.MetricOf(generation.Best)),
+                MetricFormat.Format(objective.Metric, objective.MetricOf(generation.Mean)),
+                MetricFormat.Format(objective.Metric, objective.MetricOf(generation.BestSoFar)),
                 generation.NewEvaluations.ToString("N0", CultureInfo.InvariantCulture));
         }
 
@@ -35,12 +35,9 @@ internal static class GenerationHistoryView
         new([.. history.Select(g => (JsonNode)new JsonObject
         {
             ["generation"] = g.Generation,
-            ["best"] = JsonOutput.Number(Objective(objective, g.Best)),
-            ["mean"] = JsonOutput.Number(Objective(objective, g.Mean)),
-            ["best_so_far"] = JsonOutput.Number(Objective(objective, g.BestSoFar)),
+            ["best"] = JsonOutput.Number(objective.MetricOf(g.Best)),
+            ["mean"] = JsonOutput.Number(objective.MetricOf(g.Mean)),
+            ["best_so_far"] = JsonOutput.Number(objective.MetricOf(g.BestSoFar)),
             ["new_evaluations"] = g.NewEvaluations,
         })]);
-
-    /// <summary>A score back in the metric's units: scores negate a minimised metric.</summary>
-    private static double Objective(Objective objective, double score) => objective.Maximise ? score : -score;
 }

@@ -27,6 +27,9 @@ public sealed record Objective(string Metric, bool Maximise = true, int MinTrade
     public double Score(Contracts.Metrics metrics) =>
         !Qualifies(metrics) ? double.NegativeInfinity : Maximise ? metrics.Get(Metric) : -metrics.Get(Metric);
 
+    /// <summary>A <see cref="Score"/> back in the metric's own units, for people (a minimised metric is not shown negated).</summary>
+    public double MetricOf(double score) => Maximise ? score : -score;
+
     /// <summary>The indices of the best qualifying results, best first; ties keep enumeration order.</summary>
     public IReadOnlyList<int> Best(IReadOnlyList<Contracts.Metrics> results, int count)
     {

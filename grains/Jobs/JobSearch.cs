@@ -15,11 +15,9 @@ namespace QuantCluster.Grains.Jobs;
 /// </summary>
 internal sealed class JobSearch(OptimizationJobState state, SweepDefinition sweep, WorkLedger ledger)
 {
-    public OptimizationJobState State => state;
-
     public WorkLedger Ledger => ledger;
 
-    public Engine.Optimizers.Objective Objective => sweep.Objective;
+    public SweepDefinition Sweep => sweep;
 
     public bool IsWalkForward => state.Spec!.WalkForward is not null;
 
@@ -156,7 +154,7 @@ internal sealed class JobSearch(OptimizationJobState state, SweepDefinition swee
     /// <summary>Sets the job will evaluate: the grid or random plan's, and a genetic search's at most.</summary>
     public long ExpectedSets() => state.Tracks.Sum(track => track.Genetic is { } genetic
         ? track.Evaluated + (genetic.Finished ? 0 : (long)(sweep.Genetic!.Settings.Generations - genetic.History.Count) * sweep.Genetic.Settings.Population)
-        : (long)(BlocksOf(track).Sum(b => b.Items) * (double)BlocksOf(track).Select(b => b.Plan.SetsPerItem).FirstOrDefault()));
+        : BlocksOf(track).Sum(b => b.Items * b.Plan.SetsPerItem));
 
     /// <summary>
     /// The best results so far, ties kept in item order whatever order items completed in, so the
@@ -191,7 +189,7 @@ internal sealed class JobSearch(OptimizationJobState state, SweepDefinition swee
 
     private void AppendBlock(PhaseBlock block)
     {
-        block.FirstItem = state.Blocks.Count == 0 ? 0 : state.Blocks[^1].FirstItem + state.Blocks[^1].Items;
+        block.FirstItem = state.ItemCount;
         state.Blocks.Add(block);
         ledger.Extend(block.Items);
     }

@@ -51,9 +51,8 @@ internal sealed class OptimizationJobGrain(
     {
         if (State is { Spec: { } spec, Status: JobStatus.Running, Blocks.Count: > 0 })
         {
-            long items = State.Blocks[^1].FirstItem + State.Blocks[^1].Items;
-            _search = new JobSearch(State, SweepDefinition.From(spec), new WorkLedger(items, State.DoneBelow, State.DoneAbove));
-            JobLog.Resumed(logger, JobId, _search.Ledger.Done, items);
+            _search = new JobSearch(State, SweepDefinition.From(spec), new WorkLedger(State.ItemCount, State.DoneBelow, State.DoneAbove));
+            JobLog.Resumed(logger, JobId, _search.Ledger.Done, State.ItemCount);
             StartTimer();
 
             // Workers that were waiting on the job's old silo learn that its work is free again; the
@@ -97,9 +96,7 @@ internal sealed class OptimizationJobGrain(
         catch (Exception e) when (e is BarSourceException or StrategyParameterException)
         {
             JobLog.CannotStart(logger, JobId, e.Message);
-            _search = null;
-            State.Tracks.Clear();
-            State.Blocks.Clear();
+            ForgetSearch();
             State.Status = JobStatus.Failed;
             State.Error = e.Message;
             State.FinishedAt = now;
@@ -111,9 +108,7 @@ internal sealed class OptimizationJobGrain(
         {
             // The bar store cannot be reached: nothing is stored, and the submitter is told why.
             State.Spec = null;
-            _search = null;
-            State.Tracks.Clear();
-            State.Blocks.Clear();
+            ForgetSearch();
             throw;
         }
 
@@ -130,6 +125,14 @@ internal sealed class OptimizationJobGrain(
         var first = State.Blocks[0].Plan;
         JobLog.Started(logger, JobId, first.Positions, _search.Ledger.Total, first.SetsPerItem, State.BarCount);
         return Snapshot();
+
+        // A job that could not start keeps no searches: what JobSearch.Start laid out before it failed goes.
+        void ForgetSearch()
+        {
+            _search = null;
+            State.Tracks.Clear();
+            State.Blocks.Clear();
+        }
     }
 
     public Task<JobSnapshot?> GetSnapshotAsync(int best) =>
@@ -162,7 +165,7 @@ internal sealed class OptimizationJobGrain(
         if (State.Status == JobStatus.Running && _search is not null && _search.Ledger.Complete(completion.ItemIndex))
         {
             var ended = _search.Take(completion);
-            JobGauges.RecordBest(JobId, _search.Objective, State.Best);
+            JobGauges.RecordBest(JobId, _search.Sweep.Objective, State.Best);
             State.Failures.Remove(completion.ItemIndex);
             _dirty = true;
             if (ended is not null)
@@ -344,7 +347,7 @@ internal sealed class OptimizationJobGrain(
             Status = State.Status,
             Phase = phase,
             Phases = phases,
-            TotalItems = State.Blocks.Sum(b => b.Items),
+            TotalItems = State.ItemCount,
             ItemsDone = ledger?.Done ?? State.DoneBelow + State.DoneAbove.Count,
             InFlight = ledger?.InFlight.Select(e => new InFlightItem(e.Key, e.Value.Silo.ToParsableString(), e.Value.Attempt)).OrderBy(i => i.ItemIndex).ToArray() ?? [],
             Reassigned = State.Reassigned,
@@ -390,8 +393,8 @@ internal sealed class OptimizationJobGrain(
             // Shown while the other folds run; the job's end computes every fold again with the stitch.
             try
             {
-                var (bars, sweep, settings) = await OutOfSampleInputsAsync();
-                track.Result = WalkForwardOutcome.Of(track, _search.Folds(bars)[track.Fold], bars, sweep, settings).Result;
+                var (bars, settings) = await OutOfSampleInputsAsync();
+                track.Result = WalkForwardOutcome.Of(track, _search.Folds(bars)[track.Fold], bars, _search.Sweep, settings).Result;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -438,20 +441,16 @@ internal sealed class OptimizationJobGrain(
 
     private async Task RunOutOfSampleAsync()
     {
-        var (bars, sweep, settings) = await OutOfSampleInputsAsync();
-        State.WalkForward = WalkForwardOutcome.Stitch(State.Tracks, _search!.Folds(bars), bars, sweep, settings);
-        foreach (var track in State.Tracks)
-        {
-            track.Result = State.WalkForward.Folds[track.Fold];
-        }
+        var (bars, settings) = await OutOfSampleInputsAsync();
+        State.WalkForward = WalkForwardOutcome.Stitch(State.Tracks, _search!.Folds(bars), bars, _search.Sweep, settings);
     }
 
-    /// <summary>The job's whole bars, its sweep, and its settings with the whole series' periods per year, so every fold annualises alike.</summary>
-    private async Task<(Engine.Bars.BarSeries Bars, SweepDefinition Sweep, BacktestSettings Settings)> OutOfSampleInputsAsync()
+    /// <summary>The job's whole bars, and its settings with the whole series' periods per year, so every fold annualises alike.</summary>
+    private async Task<(Engine.Bars.BarSeries Bars, BacktestSettings Settings)> OutOfSampleInputsAsync()
     {
         var spec = State.Spec!;
         var evaluator = await Task.Run(() => symbols.EvaluatorAsync(spec.Data, spec.Settings));
-        return (evaluator.Bars, SweepDefinition.From(spec), spec.Settings with { PeriodsPerYear = spec.Settings.PeriodsPerYear ?? evaluator.PeriodsPerYear });
+        return (evaluator.Bars, spec.Settings with { PeriodsPerYear = spec.Settings.PeriodsPerYear ?? evaluator.PeriodsPerYear });
     }
 
     /// <summary>A span for the job's run on the cluster, in the trace the client started when it submitted the job.</summary>
@@ -466,7 +465,7 @@ internal sealed class OptimizationJobGrain(
 
         span.SetTag("job.id", JobId.ToString());
         span.SetTag("job.phase", 0);
-        span.SetTag("job.items", State.Blocks.Sum(b => b.Items));
+        span.SetTag("job.items", State.ItemCount);
         span.SetTag("job.evaluations", State.Evaluated);
         span.SetTag("job.status", State.Status.ToString().ToLowerInvariant());
     }

@@ -23,6 +23,10 @@ public sealed class OptimizationJobState
     /// <summary>The work items of every phase started so far, in item order.</summary>
     public List<PhaseBlock> Blocks { get; set; } = [];
 
+    /// <summary>Items of every phase started so far: where the next phase's items start.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long ItemCount => Blocks.Count == 0 ? 0 : Blocks[^1].FirstItem + Blocks[^1].Items;
+
     /// <summary>How many bar-evaluations an item of a phase started later holds: fixed when the job starts.</summary>
     public long BarEvaluationsPerItem { get; set; }
 

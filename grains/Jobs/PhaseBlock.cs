@@ -24,6 +24,7 @@ public sealed class PhaseBlock
     /// <summary>Items of the block done: the phase ends when all are.</summary>
     public long ItemsDone { get; set; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public long Items => Plan.TotalItems;
 
     public bool Contains(long item) => item >= FirstItem && item < FirstItem + Items;

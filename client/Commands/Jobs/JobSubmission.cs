@@ -42,8 +42,22 @@ internal static class JobSubmission
             return 0;
         }
 
-        var final = await JobProgressView.FollowAsync(cluster.Client, job.JobId, sweep, cluster.WatchInterval, quiet: asJson, cancellation);
-        return await JobReport.PrintAsync(cluster.Client, final, sweep, parse.GetValue(options.Top), asJson, output, cancellation);
+        return await FollowAsync(cluster, job.JobId, sweep, parse.GetValue(options.Top), asJson, output, cancellation);
+    }
+
+    /// <summary>Runs a spec on the embedded local cluster to its end, then the report (`quant demo`).</summary>
+    public static async Task<int> RunLocalAsync(JobSpec spec, int workers, int top, bool asJson, CancellationToken cancellation)
+    {
+        var sweep = SweepDefinition.From(spec);
+        await using var cluster = await ClusterConnection.StartLocalAsync(workers, spec);
+        var job = await cluster.Client.SubmitAsync(spec);
+        return await FollowAsync(cluster, job.JobId, sweep, top, asJson, null, cancellation);
+    }
+
+    private static async Task<int> FollowAsync(ClusterConnection cluster, Guid jobId, SweepDefinition sweep, int top, bool asJson, FileInfo? output, CancellationToken cancellation)
+    {
+        var final = await JobProgressView.FollowAsync(cluster.Client, jobId, sweep, cluster.WatchInterval, quiet: asJson, cancellation);
+        return await JobReport.PrintAsync(cluster.Client, final, sweep, top, asJson, output, cancellation);
     }
 
     /// <summary>The search in a few words: "1,600 grid positions", "a genetic search of 40 x 60 generations".</summary>

@@ -30,6 +30,9 @@ public sealed class GeneticSearch
     private readonly ParameterGrid _grid;
     private readonly long _seed;
 
+    /// <summary>Values of the longest axis: one step of it is the smallest mutation scale.</summary>
+    private readonly int _longestAxis;
+
     public GeneticSearch(ParameterGrid grid, GeneticSettings settings, long seed)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -48,6 +51,7 @@ public sealed class GeneticSearch
         _grid = grid;
         _space = new GeneSpace(grid);
         _seed = seed;
+        _longestAxis = Enumerable.Range(0, _space.Genes).Max(_space.Size);
         Settings = settings;
     }
 
@@ -143,7 +147,7 @@ public sealed class GeneticSearch
             long child = Child(first, second, scale, random);
             for (int attempt = 0; attempt < NoveltyAttempts && (state.Scores.ContainsKey(child) || inNext.Contains(child)); attempt++)
             {
-                child = Mutant(child, Math.Max(scale, 2.0 / MaxAxis()), random);
+                child = Mutant(child, Math.Max(scale, 2.0 / _longestAxis), random);
             }
 
             next.Add(child);
@@ -290,12 +294,10 @@ public sealed class GeneticSearch
     /// <summary>From a quarter of an axis in the first generations down to about one step in the last.</summary>
     private double MutationScale(int generation)
     {
-        double last = 1.0 / MaxAxis();
+        double last = 1.0 / _longestAxis;
         double progress = Settings.Generations <= 1 ? 1 : Math.Min(1, (double)generation / (Settings.Generations - 1));
         return FirstMutationScale * Math.Pow(Math.Min(1, last / FirstMutationScale), progress);
     }
-
-    private int MaxAxis() => Enumerable.Range(0, _space.Genes).Max(_space.Size);
 
     /// <summary>The generation's random source: a SplitMix64 mix of the seed and the generation's number.</summary>
     private Random RandomFor(int generation)
